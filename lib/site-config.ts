@@ -1,0 +1,73 @@
+/**
+ * Site-wide facts, in one place. An agency adopting this site edits this file
+ * (and the pages in content/pages/) rather than any component.
+ */
+
+export type TopLevelDomain = '.gov' | '.mil';
+
+export interface NavLink {
+  label: string;
+  href: string;
+}
+
+export interface SiteConfig {
+  /** Shown in the header and at the end of every <title>. */
+  siteName: string;
+  /** Full name of the agency that owns the site, as in "An official website of the …". */
+  agencyName: string;
+  /** Short name used in "About <agency>". */
+  agencyShortName: string;
+  /** Bare domain shown in the identifier (no scheme). */
+  domain: string;
+  /** Absolute origin used for canonical URLs and feeds. */
+  siteUrl: string;
+  /** Picks the USWDS banner copy: `.gov` or `.mil`. */
+  tld: TopLevelDomain;
+  /** IANA time zone in which date-only publication dates start and dates display. */
+  timeZone: string;
+  /** Short description for the home page meta description. */
+  description: string;
+  primaryNav: NavLink[];
+  /** Footer navigation (USWDS footer primary links). */
+  footerNav: NavLink[];
+  /** The USWDS identifier's required links, in USWDS's order. */
+  requiredLinks: NavLink[];
+  /** Parent agency link shown in the identifier's masthead. */
+  parentAgency: { name: string; href: string };
+}
+
+const agencyShortName = 'DOD';
+
+export const siteConfig: SiteConfig = {
+  siteName: 'DOD News',
+  agencyName: 'U.S. Department of Defense',
+  agencyShortName,
+  domain: 'defense.gov',
+  siteUrl: process.env.SITE_URL ?? 'https://www.defense.gov',
+  tld: '.gov',
+  timeZone: 'America/New_York',
+  description:
+    'News from the U.S. Department of Defense: articles, photos and announcements about the department, its people and its missions.',
+  primaryNav: [
+    { label: 'Home', href: '/' },
+    { label: 'News', href: '/news' },
+    { label: 'About', href: '/about' },
+    { label: 'Contact', href: '/contact' },
+  ],
+  footerNav: [
+    { label: 'News', href: '/news' },
+    { label: 'About', href: '/about' },
+    { label: 'Contact', href: '/contact' },
+    { label: 'Vulnerability disclosure policy', href: '/vulnerability-disclosure-policy' },
+  ],
+  requiredLinks: [
+    { label: `About ${agencyShortName}`, href: '/about' },
+    { label: 'Accessibility statement', href: '/accessibility' },
+    { label: 'FOIA requests', href: '/foia' },
+    { label: 'No FEAR Act data', href: '/no-fear-act' },
+    { label: 'Office of the Inspector General', href: '/inspector-general' },
+    { label: 'Performance reports', href: '/performance' },
+    { label: 'Privacy policy', href: '/privacy' },
+  ],
+  parentAgency: { name: 'U.S. Department of Defense', href: '/' },
+};
