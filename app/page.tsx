@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { ArticleCard } from '@/components/article-card';
+import { getPublicArticles } from '@/lib/content';
+import { siteConfig } from '@/lib/site-config';
+
+export default function HomePage() {
+  const [lead, ...rest] = getPublicArticles();
+  const latest = rest.slice(0, 6);
+  return (
+    <div className="grid-container padding-bottom-4">
+      <h1 className="margin-top-4">{siteConfig.siteName}</h1>
+      {lead && (
+        <section aria-labelledby="lead-story">
+          <h2 id="lead-story" className="usa-sr-only">
+            Lead story
+          </h2>
+          <ul className="usa-card-group">
+            <ArticleCard article={lead} headingLevel={3} lead />
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="latest-news">
+        <h2 id="latest-news">Latest news</h2>
+        <ul className="usa-card-group">
+          {latest.map((article) => (
+            <ArticleCard key={article.slug} article={article} headingLevel={3} />
+          ))}
+        </ul>
+        <p>
+          <Link href="/news" className="usa-link">
+            All news articles
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}

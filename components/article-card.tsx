@@ -1,0 +1,51 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { ComponentPropsWithoutRef } from 'react';
+import type { Article } from '@/lib/content/types';
+import { PublishedDate } from './published-date';
+
+export interface ArticleCardProps extends ComponentPropsWithoutRef<'li'> {
+  article: Article;
+  headingLevel: 2 | 3;
+  /** The lead story: a wide USWDS flag card with an eager image. */
+  lead?: boolean;
+}
+
+/** A USWDS card that links to an article. Meant to sit in a `ul.usa-card-group`. */
+export function ArticleCard({ article, headingLevel, lead = false, className, ...rest }: ArticleCardProps) {
+  const Heading = `h${headingLevel}` as const;
+  const classes = ['usa-card', lead ? 'usa-card--flag tablet:grid-col-12' : 'tablet:grid-col-4', className];
+  return (
+    <li className={classes.filter(Boolean).join(' ')} {...rest}>
+      <div className="usa-card__container">
+        <div className="usa-card__header">
+          <Heading className="usa-card__heading">
+            <Link href={article.path}>{article.title}</Link>
+          </Heading>
+        </div>
+        {article.image && (
+          <div className="usa-card__media">
+            <div className="usa-card__img">
+              {/* The image repeats what the linked title says, so it is decorative here. */}
+              <Image
+                src={article.image.src}
+                alt=""
+                width={article.image.width}
+                height={article.image.height}
+                sizes={lead ? '(min-width: 640px) 50vw, 100vw' : '(min-width: 640px) 33vw, 100vw'}
+                preload={lead}
+                loading={lead ? 'eager' : 'lazy'}
+              />
+            </div>
+          </div>
+        )}
+        <div className="usa-card__body">
+          <p className="site-meta">
+            <PublishedDate date={article.date} instant={article.publishedAt} />
+          </p>
+          <p>{article.summary}</p>
+        </div>
+      </div>
+    </li>
+  );
+}

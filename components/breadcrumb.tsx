@@ -1,0 +1,26 @@
+import Link from 'next/link';
+
+export interface Crumb {
+  label: string;
+  href: string;
+}
+
+/** USWDS breadcrumb; the last crumb is the current page and is not a link. */
+export function Breadcrumb({ trail, current }: { trail: Crumb[]; current: string }) {
+  return (
+    <nav className="usa-breadcrumb" aria-label="Breadcrumbs">
+      <ol className="usa-breadcrumb__list">
+        {trail.map((crumb) => (
+          <li className="usa-breadcrumb__list-item" key={crumb.href}>
+            <Link href={crumb.href} className="usa-breadcrumb__link">
+              <span>{crumb.label}</span>
+            </Link>
+          </li>
+        ))}
+        <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
+          <span>{current}</span>
+        </li>
+      </ol>
+    </nav>
+  );
+}
