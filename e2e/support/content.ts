@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+/** Draft articles found in content/news, so the draft tests never hard-code a slug. */
+export interface DraftArticle {
+  slug: string;
+  title: string;
+  file: string;
+}
+
+const NEWS_DIR = path.join(__dirname, '..', '..', 'content', 'news');
+
+function markdownFiles(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return markdownFiles(full);
+    return entry.name.endsWith('.md') ? [full] : [];
+  });
+}
+
+function frontMatter(source: string): Record<string, unknown> {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
+  if (!match) return {};
+  const data: unknown = parse(match[1] ?? '');
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+}
+
+/** The slug is the front-matter `slug`, else the file name (`index.md` → its folder name). */
+function slugOf(file: string, data: Record<string, unknown>): string {
+  if (typeof data.slug === 'string' && data.slug) return data.slug;
+  const base = path.basename(file, '.md');
+  return base === 'index' ? path.basename(path.dirname(file)) : base;
+}
+
+export function draftArticles(): DraftArticle[] {
+  return markdownFiles(NEWS_DIR).flatMap((file) => {
+    const data = frontMatter(readFileSync(file, 'utf8'));
+    if (data.status !== 'draft') return [];
+    return [
+      {
+        slug: slugOf(file, data),
+        title: typeof data.title === 'string' ? data.title : '',
+        file: path.relative(path.join(NEWS_DIR, '..', '..'), file),
+      },
+    ];
+  });
+}

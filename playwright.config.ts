@@ -1,0 +1,76 @@
+import { defineConfig, devices } from '@playwright/test';
+// @ts-expect-error -- plain ESM script shared with scripts/test-e2e.mjs; typed just below.
+import * as browserFinder from './scripts/find-browser.mjs';
+
+const findBrowser: () => string | undefined = browserFinder.findBrowser;
+
+const PORT = 3100;
+const CI = !!process.env.CI;
+// BASE_URL tests an already running site (a preview deployment, say) and starts no server.
+const externalBaseURL = process.env.BASE_URL;
+const baseURL = externalBaseURL ?? `http://127.0.0.1:${PORT}`;
+
+const launchOptions = {
+  // undefined = Playwright's own download; set only when find-browser found one. Never `channel`.
+  executablePath: findBrowser(),
+  args: ['--disable-gpu', '--disable-quic', '--disable-background-networking'],
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: CI,
+  retries: 0,
+  // 2 cores: one worker leaves a core for `next start`; CI machines take two.
+  workers: CI ? 2 : 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: 'reports/playwright', open: 'never' }],
+    ['junit', { outputFile: 'reports/junit.xml' }],
+  ],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'desktop',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1280, height: 800 },
+        launchOptions,
+      },
+    },
+    {
+      name: 'phone',
+      use: {
+        ...devices['Pixel 7'],
+        viewport: { width: 390, height: 844 },
+        screen: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        defaultBrowserType: 'chromium',
+        launchOptions,
+      },
+    },
+  ],
+  webServer: externalBaseURL
+    ? undefined
+    : {
+        // `node …/next start` is one process, so Playwright can stop what it started
+        // (`npx next start` is npm → sh → next-server).
+        command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+        url: `http://127.0.0.1:${PORT}`,
+        // A server already on the port is stale code: fail instead of testing it.
+        reuseExistingServer: false,
+        timeout: 60_000,
+        env: { NEXT_TELEMETRY_DISABLED: '1' },
+        stdout: 'ignore',
+        stderr: 'pipe',
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      },
+});
