@@ -1,8 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-// @ts-expect-error -- plain ESM script shared with scripts/test-e2e.mjs; typed just below.
-import * as browserFinder from './scripts/find-browser.mjs';
 
-const findBrowser: () => string | undefined = browserFinder.findBrowser;
+/**
+ * findBrowser() from scripts/find-browser.mjs, run as a child process: Playwright compiles files
+ * imported by the config to CommonJS, which breaks an .mjs module ("exports is not defined").
+ * Returns undefined for Playwright's own browser; throws when CHROMIUM_PATH points nowhere.
+ */
+function findBrowser(): string | undefined {
+  const script = path.join(__dirname, 'scripts', 'find-browser.mjs');
+  const found = execFileSync(process.execPath, [script, '--executable-path'], { encoding: 'utf8' }).trim();
+  return found || undefined;
+}
 
 const PORT = 3100;
 const CI = !!process.env.CI;

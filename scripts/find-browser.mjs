@@ -14,6 +14,9 @@
 //
 //   node scripts/find-browser.mjs            prints the path (installing when needed)
 //   node scripts/find-browser.mjs --check    prints the path or fails; never installs
+//   node scripts/find-browser.mjs --executable-path
+//                                            prints findBrowser() ('' = Playwright's own or none);
+//                                            used by playwright.config.ts; never installs
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -102,6 +105,10 @@ export function ensureBrowser() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
+    if (process.argv.includes('--executable-path')) {
+      console.log(findBrowser() ?? '');
+      process.exit(0);
+    }
     const checkOnly = process.argv.includes('--check');
     const found = checkOnly ? locateBrowser() : (ensureBrowser(), locateBrowser());
     if (!found) throw new Error(HOW_TO_INSTALL);
