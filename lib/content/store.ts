@@ -1,0 +1,383 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Code, Root as MdastRoot } from 'mdast';
+import { siteConfig } from '../site-config';
+import { parseContentDate } from './dates';
+import { readFigure } from './figure';
+import { ContentError, IssueList, sortIssues } from './issues';
+import { convertBody, parseMarkdown } from './markdown';
+import {
+  ARTICLE_KEYS,
+  articleFrontMatterSchema,
+  BYLINE_KEYS,
+  PAGE_KEYS,
+  pageFrontMatterSchema,
+  reportShapeIssues,
+} from './schema';
+import type { Article, Body, ContentIssue, Page, Topic } from './types';
+import { parseYamlBlock, type YamlBlock } from './yaml-source';
+
+/** Longer summaries are cut off as meta descriptions. */
+export const MAX_SUMMARY_LENGTH = 160;
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface LoadOptions {
+  /** Re-read every file from disk instead of using the memoized result (draft preview). */
+  fresh?: boolean;
+}
+
+export interface ContentSnapshot {
+  /** Every article without errors, every status, newest first. */
+  articles: Article[];
+  pages: Page[];
+  /** Every error and warning of every file, sorted by file then line. */
+  issues: ContentIssue[];
+  /** How many article and page files were read (including broken ones). */
+  articleFiles: number;
+  pageFiles: number;
+}
+
+export interface ContentStoreOptions {
+  /** IANA zone for date-only values; defaults to siteConfig.timeZone. */
+  timeZone?: string;
+}
+
+export interface ContentStore {
+  readonly rootDir: string;
+  load(options?: LoadOptions): ContentSnapshot;
+  getArticles(options?: LoadOptions): Article[];
+  getPublicArticles(now?: Date, options?: LoadOptions): Article[];
+  getPublicArticle(slug: string, now?: Date, options?: LoadOptions): Article | undefined;
+  getRelatedArticles(article: Article, limit?: number, now?: Date, options?: LoadOptions): Article[];
+  getPages(options?: LoadOptions): Page[];
+  getPage(slug: string, options?: LoadOptions): Page | undefined;
+  checkContent(options?: LoadOptions): ContentIssue[];
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function listMarkdownFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...listMarkdownFiles(full));
+    else if (entry.isFile() && entry.name.endsWith('.md')) found.push(full);
+  }
+  return found.sort();
+}
+
+function topicSlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function newestFirst(a: Article, b: Article): number {
+  return b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+interface SourceFile {
+  absolute: string;
+  /** `content/news/foo.md` */
+  relative: string;
+  slug: string;
+  issues: IssueList;
+}
+
+interface ParsedFile {
+  frontMatter: YamlBlock | undefined;
+  mdast: MdastRoot;
+}
+
+/** Finds the files of one collection and reports bad and duplicate slugs on every file involved. */
+function collectFiles(rootDir: string, collection: 'news' | 'pages'): SourceFile[] {
+  const files = listMarkdownFiles(path.join(rootDir, 'content', collection)).map((absolute) => {
+    const relative = toPosix(path.relative(rootDir, absolute));
+    return { absolute, relative, slug: path.basename(absolute, '.md'), issues: new IssueList(relative) };
+  });
+  const bySlug = new Map<string, SourceFile[]>();
+  for (const file of files) {
+    if (!SLUG_PATTERN.test(file.slug)) {
+      file.issues.error(
+        1,
+        'slug',
+        `expected a file name of lower-case letters, digits and single hyphens (e.g. biden-stoltenberg-meet.md), got "${path.basename(file.absolute)}"`,
+      );
+    }
+    bySlug.set(file.slug, [...(bySlug.get(file.slug) ?? []), file]);
+  }
+  for (const same of bySlug.values()) {
+    if (same.length < 2) continue;
+    for (const file of same) {
+      const others = same.filter((other) => other !== file).map((other) => other.relative);
+      file.issues.error(1, 'slug', `the slug "${file.slug}" is also used by ${others.join(', ')}; every slug must be unique`);
+    }
+  }
+  return files;
+}
+
+function parseFile(file: SourceFile): ParsedFile {
+  const source = fs.readFileSync(file.absolute, 'utf8');
+  const mdast = parseMarkdown(source);
+  const yamlNode = mdast.children[0]?.type === 'yaml' ? mdast.children[0] : undefined;
+  if (!yamlNode) {
+    file.issues.error(1, 'frontmatter', 'expected front matter between --- lines at the top of the file, found none');
+    return { frontMatter: undefined, mdast };
+  }
+  const opener = yamlNode.position?.start.line ?? 1;
+  const frontMatter = parseYamlBlock(yamlNode.value, opener + 1, opener);
+  for (const error of frontMatter.errors) file.issues.error(error.line, 'frontmatter', error.message);
+  return { frontMatter, mdast };
+}
+
+function readBody(rootDir: string, file: SourceFile, mdast: MdastRoot, imageFolder: string): Body {
+  const imageDirLabel = `public/images/${imageFolder}`;
+  return convertBody(mdast, file.issues, (node: Code) => {
+    const fence = node.position?.start.line ?? 1;
+    const block = parseYamlBlock(node.value, fence + 1, fence);
+    for (const error of block.errors) file.issues.error(error.line, 'figure', error.message);
+    if (block.errors.length > 0) return undefined;
+    return readFigure(block.data, {
+      issues: file.issues,
+      prefix: 'figure',
+      basePath: [],
+      lineOf: block.lineOf,
+      imageDir: path.join(rootDir, 'public', 'images', imageFolder),
+      imageDirLabel,
+      urlBase: `/images/${imageFolder}`,
+    });
+  });
+}
+
+function checkSummaryLength(file: SourceFile, block: YamlBlock, summary: unknown): void {
+  if (typeof summary !== 'string') return;
+  const length = summary.trim().length;
+  if (length > MAX_SUMMARY_LENGTH) {
+    file.issues.warn(
+      block.lineOf(['summary']),
+      'summary',
+      `summary is ${length} characters; search results and link previews show about ${MAX_SUMMARY_LENGTH}, so keep it shorter`,
+    );
+  }
+}
+
+function checkDate(
+  file: SourceFile,
+  block: YamlBlock,
+  field: 'date' | 'updated',
+  value: unknown,
+  timeZone: string,
+): Date | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined; // reported by the schema
+  const result = parseContentDate(value, timeZone);
+  if (!result.ok) {
+    file.issues.error(block.lineOf([field]), field, result.message);
+    return undefined;
+  }
+  return result.instant;
+}
+
+function loadArticle(rootDir: string, file: SourceFile, timeZone: string): Article | undefined {
+  const { frontMatter, mdast } = parseFile(file);
+  const body = readBody(rootDir, file, mdast, `news/${file.slug}`);
+  if (!frontMatter || frontMatter.errors.length > 0) return undefined;
+
+  const raw = frontMatter.data;
+  const parsed = articleFrontMatterSchema.safeParse(raw);
+  if (!parsed.success) {
+    reportShapeIssues(parsed.error, {
+      issues: file.issues,
+      prefix: '',
+      basePath: [],
+      lineOf: frontMatter.lineOf,
+      allowedKeys: (at) => (at[0] === 'byline' ? BYLINE_KEYS : ARTICLE_KEYS),
+    });
+  }
+  const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  checkSummaryLength(file, frontMatter, record.summary);
+  const publishedAt = checkDate(file, frontMatter, 'date', record.date, timeZone);
+  const updatedAt = checkDate(file, frontMatter, 'updated', record.updated, timeZone);
+  if (publishedAt && updatedAt && updatedAt < publishedAt) {
+    file.issues.error(
+      frontMatter.lineOf(['updated']),
+      'updated',
+      `expected a date on or after date (${String(record.date)}), got "${String(record.updated)}"`,
+    );
+  }
+
+  const topics: Topic[] = [];
+  if (Array.isArray(record.topics)) {
+    const seen = new Map<string, string>();
+    record.topics.forEach((name: unknown, index) => {
+      if (typeof name !== 'string' || name.trim() === '') return; // reported by the schema
+      const topic = { name: name.trim(), slug: topicSlug(name) };
+      const line = frontMatter.lineOf(['topics', index]);
+      if (topic.slug === '') {
+        file.issues.error(line, `topics[${index}]`, `expected a topic name with letters or digits, got "${name}"`);
+        return;
+      }
+      const first = seen.get(topic.slug);
+      if (first !== undefined) {
+        file.issues.error(line, `topics[${index}]`, `duplicate topic "${topic.name}" (same as "${first}")`);
+        return;
+      }
+      seen.set(topic.slug, topic.name);
+      topics.push(topic);
+    });
+  }
+
+  const image =
+    record.image === undefined
+      ? undefined
+      : readFigure(record.image, {
+          issues: file.issues,
+          prefix: 'image',
+          basePath: ['image'],
+          lineOf: frontMatter.lineOf,
+          imageDir: path.join(rootDir, 'public', 'images', 'news', file.slug),
+          imageDirLabel: `public/images/news/${file.slug}`,
+          urlBase: `/images/news/${file.slug}`,
+        });
+
+  if (!parsed.success || file.issues.errorCount > 0 || !publishedAt) return undefined;
+  const data = parsed.data;
+  const article: Article = {
+    slug: file.slug,
+    path: `/news/${file.slug}`,
+    sourcePath: file.relative,
+    title: data.title.trim(),
+    summary: data.summary.trim(),
+    date: data.date.trim(),
+    publishedAt,
+    topics,
+    status: data.status,
+    body,
+    warnings: [],
+  };
+  if (data.updated !== undefined && updatedAt) {
+    article.updated = data.updated.trim();
+    article.updatedAt = updatedAt;
+  }
+  if (data.byline) {
+    article.byline = { name: data.byline.name.trim() };
+    const organization = data.byline.organization?.trim();
+    if (organization) article.byline.organization = organization;
+  }
+  if (image) article.image = image;
+  return article;
+}
+
+function loadPage(rootDir: string, file: SourceFile, timeZone: string): Page | undefined {
+  const { frontMatter, mdast } = parseFile(file);
+  const body = readBody(rootDir, file, mdast, `pages/${file.slug}`);
+  if (!frontMatter || frontMatter.errors.length > 0) return undefined;
+
+  const parsed = pageFrontMatterSchema.safeParse(frontMatter.data);
+  if (!parsed.success) {
+    reportShapeIssues(parsed.error, {
+      issues: file.issues,
+      prefix: '',
+      basePath: [],
+      lineOf: frontMatter.lineOf,
+      allowedKeys: () => PAGE_KEYS,
+    });
+  }
+  const raw = frontMatter.data;
+  const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  checkSummaryLength(file, frontMatter, record.summary);
+  const updatedAt = checkDate(file, frontMatter, 'updated', record.updated, timeZone);
+  if (!parsed.success || file.issues.errorCount > 0) return undefined;
+  const data = parsed.data;
+  const page: Page = {
+    slug: file.slug,
+    path: `/${file.slug}`,
+    sourcePath: file.relative,
+    title: data.title.trim(),
+    summary: data.summary.trim(),
+    body,
+    warnings: [],
+  };
+  if (data.updated !== undefined && updatedAt) {
+    page.updated = data.updated.trim();
+    page.updatedAt = updatedAt;
+  }
+  return page;
+}
+
+function readCollection<T extends { warnings: ContentIssue[] }>(
+  files: SourceFile[],
+  load: (file: SourceFile) => T | undefined,
+): T[] {
+  const items: T[] = [];
+  for (const file of files) {
+    const item = load(file);
+    if (item && file.issues.errorCount === 0) {
+      item.warnings = sortIssues(file.issues.items);
+      items.push(item);
+    }
+  }
+  return items;
+}
+
+export function loadContent(rootDir: string, options: ContentStoreOptions = {}): ContentSnapshot {
+  const timeZone = options.timeZone ?? siteConfig.timeZone;
+  const articleFiles = collectFiles(rootDir, 'news');
+  const pageFiles = collectFiles(rootDir, 'pages');
+  const articles = readCollection(articleFiles, (file) => loadArticle(rootDir, file, timeZone)).sort(newestFirst);
+  const pages = readCollection(pageFiles, (file) => loadPage(rootDir, file, timeZone)).sort((a, b) =>
+    a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
+  );
+  const issues = sortIssues([...articleFiles, ...pageFiles].flatMap((file) => file.issues.items));
+  return { articles, pages, issues, articleFiles: articleFiles.length, pageFiles: pageFiles.length };
+}
+
+export function createContentStore(rootDir: string, storeOptions: ContentStoreOptions = {}): ContentStore {
+  let cached: ContentSnapshot | undefined;
+
+  const load = (options: LoadOptions = {}): ContentSnapshot => {
+    if (options.fresh) return loadContent(rootDir, storeOptions);
+    cached ??= loadContent(rootDir, storeOptions);
+    return cached;
+  };
+
+  const valid = (options?: LoadOptions): ContentSnapshot => {
+    const snapshot = load(options);
+    if (snapshot.issues.some((issue) => issue.severity === 'error')) throw new ContentError(snapshot.issues);
+    return snapshot;
+  };
+
+  const getArticles = (options?: LoadOptions) => [...valid(options).articles];
+
+  const getPublicArticles = (now: Date = new Date(), options?: LoadOptions) =>
+    valid(options).articles.filter(
+      (article) => article.status === 'published' && article.publishedAt.getTime() <= now.getTime(),
+    );
+
+  return {
+    rootDir,
+    load,
+    getArticles,
+    getPublicArticles,
+    getPublicArticle: (slug, now, options) => getPublicArticles(now, options).find((article) => article.slug === slug),
+    getRelatedArticles: (article, limit = 3, now, options) => {
+      const topics = new Set(article.topics.map((topic) => topic.slug));
+      return getPublicArticles(now, options)
+        .filter((other) => other.slug !== article.slug)
+        .map((other) => ({ other, shared: other.topics.filter((topic) => topics.has(topic.slug)).length }))
+        .filter(({ shared }) => shared > 0)
+        .sort((a, b) => b.shared - a.shared || newestFirst(a.other, b.other))
+        .slice(0, Math.max(0, limit))
+        .map(({ other }) => other);
+    },
+    getPages: (options) => [...valid(options).pages],
+    getPage: (slug, options) => valid(options).pages.find((page) => page.slug === slug),
+    checkContent: (options) => [...load(options).issues],
+  };
+}
