@@ -111,9 +111,10 @@ interface Fixtures {
   consoleErrors: ConsoleErrors;
 }
 
+// Fixture callbacks name Playwright's `use` argument `provide`: eslint's React rules mistake `use` for the hook.
 export const test = base.extend<Fixtures>({
   consoleErrors: [
-    async ({ context }, use, testInfo) => {
+    async ({ context }, provide, testInfo) => {
       const messages: string[] = [];
       const allowed: RegExp[] = [];
       context.on('console', (message) => {
@@ -125,7 +126,7 @@ export const test = base.extend<Fixtures>({
         const error = webError.error();
         messages.push(`pageerror: ${error.stack ?? error.message}`);
       });
-      await use({
+      await provide({
         messages,
         allow: (pattern) => {
           allowed.push(pattern);
@@ -142,16 +143,16 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
 
-  axe: async ({ page }, use) => {
-    await use((target = page) => makeAxeBuilder(target));
+  axe: async ({ page }, provide) => {
+    await provide((target = page) => makeAxeBuilder(target));
   },
 
-  expectNoAxeViolations: async ({}, use, testInfo) => {
-    await use((page, label) => expectNoAxeViolations(page, label, testInfo));
+  expectNoAxeViolations: async ({}, provide, testInfo) => {
+    await provide((page, label) => expectNoAxeViolations(page, label, testInfo));
   },
 
-  blockScripts: async ({ consoleErrors }, use) => {
-    await use(async (page) => {
+  blockScripts: async ({ consoleErrors }, provide) => {
+    await provide(async (page) => {
       consoleErrors.allow(ABORTED_REQUEST);
       await page.route('**/_next/static/**/*.js', (route) => route.abort());
     });
