@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { brokenRoot, goodRoot } from './__fixtures__/make-tree';
+
+const projectRoot = path.resolve(__dirname, '../..');
+
+function run(root: string): { stdout: string; status: number } {
+  try {
+    const stdout = execFileSync(
+      process.execPath,
+      [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/content-check.ts', root],
+      { cwd: projectRoot, encoding: 'utf8' },
+    );
+    return { stdout, status: 0 };
+  } catch (error) {
+    const failed = error as { stdout: string; status: number };
+    return { stdout: failed.stdout, status: failed.status };
+  }
+}
+
+describe('npm run content:check', () => {
+  it('prints warnings and a summary and exits 0 when there are no errors', () => {
+    expect(run(goodRoot)).toEqual({
+      status: 0,
+      stdout: [
+        'content/news/2023/biden-stoltenberg-confer.md:17: image.virin: warning: 230613-D-D0439-002 has the legacy 3-digit sequence "002"; current VIRINs use 4 digits (scene 1–9, then 001–999)',
+        'content/news/2023/biden-stoltenberg-confer.md:28: figure.virin: warning: 230613-O-D0439-001A has the legacy 3-digit sequence "001"; current VIRINs use 4 digits (scene 1–9, then 001–999)',
+        'Checked 6 articles and 1 page: 0 errors, 2 warnings.',
+        '',
+      ].join('\n'),
+    });
+  }, 30_000);
+
+  it('prints every error and exits 1 when there are errors', () => {
+    const { stdout, status } = run(brokenRoot);
+    expect(status).toBe(1);
+    const output = stdout.trimEnd().split('\n');
+    expect(output).toHaveLength(14);
+    expect(output[0]).toBe(
+      'content/news/2023/same-slug.md:1: slug: the slug "same-slug" is also used by content/news/2024/same-slug.md; every slug must be unique',
+    );
+    expect(output.at(-1)).toBe('Checked 4 articles and 1 page: 13 errors, 0 warnings.');
+  }, 30_000);
+});
