@@ -56,13 +56,17 @@ export class IssueList {
   }
 }
 
+/** Wraps text in quotes for a message, showing tabs and line breaks but not escaping quotes. */
+export function quote(text: string): string {
+  return `"${text.replace(/\t/g, '\\t').replace(/\r?\n/g, '\\n')}"`;
+}
+
 /** `"text"` for strings (shortened), otherwise a plain-words description of what YAML produced. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (typeof value === 'string') {
-    const short = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(short);
+    return quote(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   }
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return String(value);

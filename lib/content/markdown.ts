@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { unified } from 'unified';
-import type { IssueList } from './issues';
+import { quote, type IssueList } from './issues';
 import type { Body, Figure } from './types';
 
 /** Markdown + GFM with YAML front matter. No smartypants or other typography changes. */
@@ -36,7 +36,7 @@ export type FigureReader = (node: Code) => Figure | undefined;
 
 function snippet(value: string): string {
   const line = (value.split('\n')[0] ?? '').trim();
-  return JSON.stringify(line.length > 40 ? `${line.slice(0, 37)}...` : line);
+  return quote(line.length > 40 ? `${line.slice(0, 37)}...` : line);
 }
 
 function urlScheme(url: string): string | undefined {

@@ -404,7 +404,7 @@ describe('Markdown body rules', () => {
 
   it('raw HTML blocks, inline tags, scripts and comments are errors', () => {
     expect(body('<div class="x">Hi</div>', '', 'Some <b>bold</b> text.', '', '<script>alert(1)</script>', '', '<!-- note -->')).toEqual([
-      'content/news/test-story.md:9: body: raw HTML is not allowed in Markdown; found "<div class=\\"x\\">Hi</div>"',
+      'content/news/test-story.md:9: body: raw HTML is not allowed in Markdown; found "<div class="x">Hi</div>"',
       'content/news/test-story.md:11: body: raw HTML is not allowed in Markdown; found "<b>"',
       'content/news/test-story.md:11: body: raw HTML is not allowed in Markdown; found "</b>"',
       'content/news/test-story.md:13: body: raw HTML is not allowed in Markdown; found "<script>alert(1)</script>"',
@@ -414,7 +414,7 @@ describe('Markdown body rules', () => {
 
   it('a raw figure placeholder cannot be forged', () => {
     expect(body('<figure data-figure-index="0"></figure>')).toEqual([
-      'content/news/test-story.md:9: body: raw HTML is not allowed in Markdown; found "<figure data-figure-index=\\"0\\"></figure>"',
+      'content/news/test-story.md:9: body: raw HTML is not allowed in Markdown; found "<figure data-figure-index="0"></figure>"',
     ]);
   });
 
