@@ -10,5 +10,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Node itself resolves externalized packages and ignores resolve.conditions, so let
+    // Vite resolve server-only (to its empty react-server entry) instead.
+    server: { deps: { inline: ['server-only'] } },
   },
 });

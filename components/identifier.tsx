@@ -46,7 +46,7 @@ export function Identifier({ config }: IdentifierProps) {
         <div className="usa-identifier__container">
           <div className="usa-identifier__usagov-description">
             Looking for U.S. government information and services?
-          </div>
+          </div>{' '}
           <a href="https://www.usa.gov/" className="usa-link">
             Visit USA.gov
           </a>

@@ -12,11 +12,11 @@ export function RelatedStories({ articles }: { articles: Article[] }) {
       </h2>
       <ul className="usa-list usa-list--unstyled">
         {articles.map((article) => (
-          <li key={article.slug} className="margin-bottom-2">
+          <li key={article.slug} className="margin-bottom-3">
             <Link href={article.path} className="usa-link text-bold">
               {article.title}
             </Link>
-            <p className="site-meta margin-y-05">
+            <p className="site-meta margin-top-05 margin-bottom-0">
               <PublishedDate date={article.date} instant={article.publishedAt} />
             </p>
           </li>

@@ -1,8 +1,6 @@
 'use client';
 
 import { useEffect } from 'react';
-import banner from '@uswds/uswds/js/usa-banner';
-import navigation from '@uswds/uswds/js/usa-header';
 
 /**
  * Turns on the only USWDS behaviours the site uses (banner toggle, mobile menu)
@@ -12,12 +10,22 @@ import navigation from '@uswds/uswds/js/usa-header';
 export function UswdsBehaviors() {
   useEffect(() => {
     const body = document.body;
-    banner.on(body);
-    navigation.on(body);
-    document.documentElement.classList.remove('usa-js-loading');
+    let cancelled = false;
+    // Imported here, not at module scope: USWDS's header module reads `navigator`
+    // when it loads, which does not exist while the page is prerendered.
+    const loaded = Promise.all([import('@uswds/uswds/js/usa-banner'), import('@uswds/uswds/js/usa-header')]);
+    loaded.then(([{ default: banner }, { default: navigation }]) => {
+      if (cancelled) return;
+      banner.on(body);
+      navigation.on(body);
+      document.documentElement.classList.remove('usa-js-loading');
+    });
     return () => {
-      banner.off(body);
-      navigation.off(body);
+      cancelled = true;
+      loaded.then(([{ default: banner }, { default: navigation }]) => {
+        banner.off(body);
+        navigation.off(body);
+      });
     };
   }, []);
   return null;

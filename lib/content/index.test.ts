@@ -1,7 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-
-// Node loads server-only without the react-server condition here; Next applies it in the app.
-vi.mock('server-only', () => ({}));
+import { describe, expect, it } from 'vitest';
 
 describe('lib/content entry point', () => {
   it('binds the default store to the project root and exposes the public API', async () => {
