@@ -55,7 +55,9 @@ export default defineConfig({
       },
     },
     {
+      // Layout-dependent specs only; content, HTTP and metadata checks do not change with the viewport.
       name: 'phone',
+      testMatch: ['accessibility.spec.ts', 'banner.spec.ts'],
       use: {
         ...devices['Pixel 7'],
         viewport: { width: 390, height: 844 },

@@ -6,9 +6,15 @@ import { allListedArticles, linkPaths } from './support/site';
 // Runs in both projects (desktop 1280×800 and phone 390×844). Pages are scanned one after the
 // other in a single page object per test, to keep the suite quick on 2 cores.
 
-type Scan = (page: Page, label: string) => Promise<void>;
+/** The banner's panel is the only thing opening it changes, so the open pass scans it alone. */
+const OPEN_BANNER_SCOPE = '.usa-banner';
 
-/** Scans the page as loaded (banner closed), then again with the banner panel open. */
+type Scan = (page: Page, label: string, include?: string) => Promise<void>;
+
+/**
+ * Scans the whole page as loaded (banner closed), then opens the banner and scans it again
+ * (a full page scan costs ~2 s here, a banner scan ~0.8 s; the rest of the page is unchanged).
+ */
 async function scanClosedAndOpen(page: Page, path: string, scan: Scan, expectedStatus = 200) {
   const response = await page.goto(path);
   expect(response?.status(), `${path} status`).toBe(expectedStatus);
@@ -21,7 +27,7 @@ async function scanClosedAndOpen(page: Page, path: string, scan: Scan, expectedS
   await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   await expect(page.locator('#gov-banner-default')).toBeVisible();
-  await scan(page, `${path} (banner open)`);
+  await scan(page, `${path} (banner open)`, OPEN_BANNER_SCOPE);
 }
 
 test.describe('axe finds no WCAG 2.2 A/AA violations', () => {

@@ -67,8 +67,12 @@ export async function expectNoAxeViolations(
   page: Page,
   label: string,
   testInfo: TestInfo = base.info(),
+  /** CSS selector to limit the scan to (default: the whole page). */
+  include?: string,
 ): Promise<void> {
-  const results = await makeAxeBuilder(page).analyze();
+  const builder = makeAxeBuilder(page);
+  if (include) builder.include(include);
+  const results = await builder.analyze();
   await testInfo.attach(`axe ${label}.json`, {
     body: JSON.stringify(results, null, 2),
     contentType: 'application/json',
@@ -105,7 +109,7 @@ export async function isOnScreen(locator: Locator): Promise<boolean> {
 interface Fixtures {
   /** `new AxeBuilder({ page }).withTags(WCAG_TAGS)` for the test's page (or another page). */
   axe: (target?: Page) => AxeBuilder;
-  expectNoAxeViolations: (page: Page, label: string) => Promise<void>;
+  expectNoAxeViolations: (page: Page, label: string, include?: string) => Promise<void>;
   /** Abort the site's own script bundles for this page: the no-JS mode. Call before goto. */
   blockScripts: (page: Page) => Promise<void>;
   consoleErrors: ConsoleErrors;
@@ -148,7 +152,7 @@ export const test = base.extend<Fixtures>({
   },
 
   expectNoAxeViolations: async ({}, provide, testInfo) => {
-    await provide((page, label) => expectNoAxeViolations(page, label, testInfo));
+    await provide((page, label, include) => expectNoAxeViolations(page, label, testInfo, include));
   },
 
   blockScripts: async ({ consoleErrors }, provide) => {

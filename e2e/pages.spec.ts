@@ -107,6 +107,8 @@ test.describe('site pages', () => {
     await page.goto('/');
     const header = page.locator('header.usa-header');
     await expect(header.getByText(SITE_NAME, { exact: true })).toHaveCount(1);
+    const menu = page.getByRole('button', { name: 'Menu', exact: true });
+    if (await menu.isVisible()) await menu.click(); // narrow screens hide the nav behind "Menu"
     const nav = page.getByRole('navigation', { name: /primary/i });
     for (const [name, href] of [
       ['Home', '/'],
