@@ -78,25 +78,28 @@ test.describe('site pages', () => {
       await test.step(path, async () => {
         const response = await page.goto(path);
         if (response?.status() !== 200) problems.push(`${path}: status ${response?.status()}`);
-        const title = await page.title();
-        if (!title.endsWith(TITLE_SUFFIX) || title === TITLE_SUFFIX.trim()) {
-          problems.push(`${path}: title "${title}" does not end with "${TITLE_SUFFIX}"`);
+        // One round trip per page: this loop visits every public page.
+        const facts = await page.evaluate(() => ({
+          title: document.title,
+          h1s: document.querySelectorAll('h1').length,
+          lang: document.documentElement.getAttribute('lang'),
+          description: document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '',
+          unsized: [...document.querySelectorAll('img')]
+            .filter((img) => !img.hasAttribute('width') || !img.hasAttribute('height'))
+            .map((img) => img.getAttribute('src') ?? img.outerHTML),
+          siteName: document.querySelector('.usa-header')?.textContent ?? '',
+        }));
+        if (!facts.title.endsWith(TITLE_SUFFIX) || facts.title === TITLE_SUFFIX.trim()) {
+          problems.push(`${path}: title "${facts.title}" does not end with "${TITLE_SUFFIX}"`);
         }
-        const other = titles.get(title);
-        if (other) problems.push(`${path}: title "${title}" is also the title of ${other}`);
-        titles.set(title, path);
-        const h1s = await page.locator('h1').count();
-        if (h1s !== 1) problems.push(`${path}: ${h1s} h1 elements`);
-        const lang = await page.locator('html').getAttribute('lang');
-        if (lang !== 'en') problems.push(`${path}: <html lang="${lang}">`);
-        const description = await page.locator('meta[name="description"]').getAttribute('content');
-        if (!description?.trim()) problems.push(`${path}: no meta description`);
-        const unsized = await page
-          .locator('img:not([width]), img:not([height])')
-          .evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src') ?? img.outerHTML));
-        for (const src of unsized) problems.push(`${path}: image without width/height: ${src}`);
-        const header = page.locator('.usa-header');
-        if (!(await header.getByText(SITE_NAME, { exact: true }).count())) problems.push(`${path}: no "${SITE_NAME}" in the header`);
+        const other = titles.get(facts.title);
+        if (other) problems.push(`${path}: title "${facts.title}" is also the title of ${other}`);
+        titles.set(facts.title, path);
+        if (facts.h1s !== 1) problems.push(`${path}: ${facts.h1s} h1 elements`);
+        if (facts.lang !== 'en') problems.push(`${path}: <html lang="${facts.lang}">`);
+        if (!facts.description.trim()) problems.push(`${path}: no meta description`);
+        for (const src of facts.unsized) problems.push(`${path}: image without width/height: ${src}`);
+        if (!facts.siteName.includes(SITE_NAME)) problems.push(`${path}: no "${SITE_NAME}" in the header`);
       });
     }
     expect(paths.length).toBeGreaterThan(3);
