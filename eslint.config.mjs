@@ -5,6 +5,11 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
+    // next.config.js is CommonJS: the package has no "type" field, as Next expects.
+    files: ['next.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     ignores: ['.next/**', 'node_modules/**', 'public/uswds/**', 'reports/**', 'test-results/**', 'next-env.d.ts'],
   },
 ];

@@ -1,7 +1,15 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleCard } from '@/components/article-card';
 import { getPublicArticles } from '@/lib/content';
 import { siteConfig } from '@/lib/site-config';
+
+export const metadata: Metadata = {
+  // title.template does not apply to the layout's own segment, so the home title is spelled out.
+  title: { absolute: `News from the ${siteConfig.agencyName} | ${siteConfig.siteName}` },
+  description: siteConfig.description,
+  alternates: { canonical: '/' },
+};
 
 export default function HomePage() {
   const [lead, ...rest] = getPublicArticles();
