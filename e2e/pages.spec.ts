@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, NOT_FOUND_RESOURCE, test } from './fixtures';
 import { draftArticles } from './support/content';
@@ -156,5 +157,16 @@ test.describe('site pages', () => {
       if (draft.title) expect(homeText, `${draft.file} title on home`).not.toContain(draft.title);
       expect((await request.get(path)).status(), `${path} status`).toBe(404);
     }
+  });
+
+  test('the served stylesheet keeps the USWDS version comment of the installed release', async ({ page, request }) => {
+    const { version } = JSON.parse(readFileSync('node_modules/@uswds/uswds/package.json', 'utf8')) as { version: string };
+    await page.goto('/');
+    const hrefs = await page.locator('link[rel="stylesheet"]').evaluateAll((links) =>
+      links.map((link) => (link as HTMLLinkElement).href),
+    );
+    expect(hrefs.length, 'stylesheets linked from the home page').toBeGreaterThan(0);
+    const starts = await Promise.all(hrefs.map(async (href) => (await (await request.get(href)).text()).slice(0, 40)));
+    expect(starts.some((start) => start.startsWith(`/*! uswds v${version} */`)), starts.join('\n')).toBe(true);
   });
 });
