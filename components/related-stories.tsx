@@ -12,7 +12,7 @@ export function RelatedStories({ articles }: { articles: Article[] }) {
       </h2>
       <ul className="usa-list usa-list--unstyled">
         {articles.map((article) => (
-          <li key={article.slug} className="margin-bottom-3">
+          <li key={article.slug}>
             <Link href={article.path} className="usa-link text-bold">
               {article.title}
             </Link>
