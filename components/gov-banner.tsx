@@ -1,4 +1,4 @@
-import type { ComponentPropsWithoutRef } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { bannerCopy } from '@/lib/uswds-banner-copy';
 import type { TopLevelDomain } from '@/lib/site-config';
 
@@ -59,69 +59,65 @@ export function GovBanner({ tld, className, ...rest }: GovBannerProps) {
           suppressHydrationWarning
         >
           <div className="grid-row grid-gap-lg">
-            <div className="usa-banner__guidance tablet:grid-col-6">
-              {/* eslint-disable-next-line @next/next/no-img-element -- decorative icon */}
-              <img
-                className="usa-banner__icon usa-media-block__img"
-                src="/uswds/img/icon-dot-gov.svg"
-                role="img"
-                alt=""
-                aria-hidden="true"
-                width={40}
-                height={40}
-              />
-              <div className="usa-media-block__body">
-                <p>
-                  <strong>{copy.domainHeading}</strong>
-                  <br />
-                  {copy.domainText[0]}
-                  <strong>{copy.domainText[1]}</strong>
-                  {copy.domainText[2]}
-                </p>
-              </div>
-            </div>
-            <div className="usa-banner__guidance tablet:grid-col-6">
-              {/* eslint-disable-next-line @next/next/no-img-element -- decorative icon */}
-              <img
-                className="usa-banner__icon usa-media-block__img"
-                src="/uswds/img/icon-https.svg"
-                role="img"
-                alt=""
-                aria-hidden="true"
-                width={40}
-                height={40}
-              />
-              <div className="usa-media-block__body">
-                <p>
-                  <strong>{copy.httpsHeading}</strong>
-                  <br />A <strong>lock</strong> (
-                  <span className="icon-lock">
-                    <svg
-                      xmlns="http://www.w3.org/2000/svg"
-                      width="52"
-                      height="64"
-                      viewBox="0 0 52 64"
-                      className="usa-banner__lock-image"
-                      role="img"
-                      aria-labelledby="banner-lock-description"
-                      focusable="false"
-                    >
-                      <title id="banner-lock-title">Lock</title>
-                      <desc id="banner-lock-description">Locked padlock icon</desc>
-                      <path
-                        fill="#000000"
-                        fillRule="evenodd"
-                        d="M26 0c10.493 0 19 8.507 19 19v9h3a4 4 0 0 1 4 4v28a4 4 0 0 1-4 4H4a4 4 0 0 1-4-4V32a4 4 0 0 1 4-4h3v-9C7 8.507 15.507 0 26 0zm0 8c-5.979 0-10.843 4.77-10.996 10.712L15 19v9h22v-9c0-6.075-4.925-11-11-11z"
-                      />
-                    </svg>
-                  </span>
-                  ) or <strong>https://</strong> {copy.httpsPostText}
-                </p>
-              </div>
-            </div>
+            <BannerGuidance icon="/uswds/img/icon-dot-gov.svg">
+              <strong>{copy.domainHeading}</strong>
+              <br />
+              {copy.domainText[0]}
+              <strong>{copy.domainText[1]}</strong>
+              {copy.domainText[2]}
+            </BannerGuidance>
+            <BannerGuidance icon="/uswds/img/icon-https.svg">
+              <strong>{copy.httpsHeading}</strong>
+              <br />A <strong>lock</strong> (<LockIcon />) or <strong>https://</strong> {copy.httpsPostText}
+            </BannerGuidance>
           </div>
         </div>
       </div>
     </section>
+  );
+}
+
+function BannerGuidance({ icon, children }: { icon: string; children: ReactNode }) {
+  return (
+    <div className="usa-banner__guidance tablet:grid-col-6">
+      {/* eslint-disable-next-line @next/next/no-img-element -- decorative icon */}
+      <img
+        className="usa-banner__icon usa-media-block__img"
+        src={icon}
+        role="img"
+        alt=""
+        aria-hidden="true"
+        width={40}
+        height={40}
+      />
+      <div className="usa-media-block__body">
+        <p>{children}</p>
+      </div>
+    </div>
+  );
+}
+
+function LockIcon() {
+  return (
+    <span className="icon-lock">
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        width="52"
+        height="64"
+        viewBox="0 0 52 64"
+        className="usa-banner__lock-image"
+        role="img"
+        aria-labelledby="banner-lock-description"
+        focusable="false"
+      >
+        <title id="banner-lock-title">Lock</title>
+        <desc id="banner-lock-description">Locked padlock icon</desc>
+        <path
+          fill="#000000"
+          fillRule="evenodd"
+          d="M26 0c10.493 0 19 8.507 19 19v9h3a4 4 0 0 1 4 4v28a4 4 0 0 1-4 4H4a4 4 0 0 1-4-4V32a4 4 0 0 1 4-4h3v-9C7 8.507 15.507 0 26 0zm0 8c-5.979 0-10.843 4.77-10.996 10.712L15 19v9h22v-9c0-6.075-4.925-11-11-11z"
+        />
+      </svg>
+    </span>
   );
 }
