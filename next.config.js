@@ -10,6 +10,11 @@ const nextConfig = {
     loadPaths: [path.join(__dirname, 'node_modules/@uswds/uswds/packages')],
   },
   turbopack: { root: __dirname },
+  experimental: {
+    // Pages regenerated at run time (scheduled articles going live) stay in memory: the build
+    // output on disk is exactly what `next build` wrote, so it can be audited for drafts.
+    isrFlushToDisk: false,
+  },
 };
 
 module.exports = nextConfig;

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { draftMode } from 'next/headers';
 import type { ReactNode } from 'react';
 import { GovBanner } from '@/components/gov-banner';
 import { SiteFooter } from '@/components/site-footer';
@@ -8,12 +9,17 @@ import { UswdsBehaviors } from '@/components/uswds-behaviors';
 import { siteConfig } from '@/lib/site-config';
 import '@/styles/uswds.scss';
 
-export const metadata: Metadata = {
-  metadataBase: new URL(siteConfig.siteUrl),
-  title: { default: siteConfig.siteName, template: `%s | ${siteConfig.siteName}` },
-  description: siteConfig.description,
-  icons: { icon: '/favicon.ico' },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { isEnabled: preview } = await draftMode();
+  return {
+    metadataBase: new URL(siteConfig.siteUrl),
+    title: { default: siteConfig.siteName, template: `%s | ${siteConfig.siteName}` },
+    description: siteConfig.description,
+    icons: { icon: '/favicon.ico' },
+    // Staff preview is never for search engines (proxy.ts also sends X-Robots-Tag).
+    ...(preview ? { robots: { index: false, follow: false } } : {}),
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

@@ -1,8 +1,13 @@
 import type { Metadata } from 'next';
+import { draftMode } from 'next/headers';
 import Link from 'next/link';
 import { ArticleCard } from '@/components/article-card';
-import { getPublicArticles } from '@/lib/content';
+import { PreviewAlert } from '@/components/preview-alert';
+import { getArticlesForView, stateOf } from '@/lib/content';
 import { siteConfig } from '@/lib/site-config';
+
+// Scheduled articles appear here within a minute of their time, without a rebuild.
+export const revalidate = 60;
 
 export const metadata: Metadata = {
   // title.template does not apply to the layout's own segment, so the home title is spelled out.
@@ -11,11 +16,14 @@ export const metadata: Metadata = {
   alternates: { canonical: '/' },
 };
 
-export default function HomePage() {
-  const [lead, ...rest] = getPublicArticles();
+export default async function HomePage() {
+  const { isEnabled: preview } = await draftMode();
+  const [lead, ...rest] = getArticlesForView({ preview });
   const latest = rest.slice(0, 6);
+  const state = preview ? stateOf : undefined;
   return (
     <div className="grid-container padding-bottom-4">
+      {preview && <PreviewAlert returnTo="/" />}
       <h1 className="margin-top-4">{siteConfig.siteName}</h1>
       {lead && (
         <section aria-labelledby="lead-story">
@@ -23,7 +31,7 @@ export default function HomePage() {
             Lead story
           </h2>
           <ul className="usa-card-group">
-            <ArticleCard article={lead} headingLevel={3} lead />
+            <ArticleCard article={lead} headingLevel={3} lead state={state?.(lead)} />
           </ul>
         </section>
       )}
@@ -31,7 +39,7 @@ export default function HomePage() {
         <h2 id="latest-news">Latest news</h2>
         <ul className="usa-card-group">
           {latest.map((article) => (
-            <ArticleCard key={article.slug} article={article} headingLevel={3} />
+            <ArticleCard key={article.slug} article={article} headingLevel={3} state={state?.(article)} />
           ))}
         </ul>
         <p>

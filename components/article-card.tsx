@@ -1,6 +1,7 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
+import type { ArticleState } from '@/lib/content/state';
 import type { Article } from '@/lib/content/types';
 import { PublishedDate } from './published-date';
 
@@ -9,10 +10,14 @@ export interface ArticleCardProps extends ComponentPropsWithoutRef<'li'> {
   headingLevel: 2 | 3;
   /** The lead story: a wide USWDS flag card with an eager image. */
   lead?: boolean;
+  /** In staff preview: drafts and scheduled articles get a tag saying so. */
+  state?: ArticleState;
 }
 
+const STATE_TAGS: Partial<Record<ArticleState, string>> = { draft: 'Draft', scheduled: 'Scheduled' };
+
 /** A USWDS card that links to an article. Meant to sit in a `ul.usa-card-group`. */
-export function ArticleCard({ article, headingLevel, lead = false, className, ...rest }: ArticleCardProps) {
+export function ArticleCard({ article, headingLevel, lead = false, state, className, ...rest }: ArticleCardProps) {
   const Heading = `h${headingLevel}` as const;
   const classes = ['usa-card', lead ? 'usa-card--flag tablet:grid-col-12' : 'tablet:grid-col-4', className];
   return (
@@ -41,6 +46,7 @@ export function ArticleCard({ article, headingLevel, lead = false, className, ..
         )}
         <div className="usa-card__body">
           <p className="site-meta">
+            {state && STATE_TAGS[state] && <span className="usa-tag">{STATE_TAGS[state]}</span>}{' '}
             <PublishedDate date={article.date} instant={article.publishedAt} />
           </p>
           <p>{article.summary}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from './format-date';
+import { formatDate, formatDateTime } from './format-date';
 
 describe('formatDate', () => {
   it('writes dates in AP style', () => {
@@ -13,5 +13,12 @@ describe('formatDate', () => {
     // 02:00 UTC on June 14 is still June 13 in Washington.
     expect(formatDate(new Date('2023-06-14T02:00:00Z'))).toBe('June 13, 2023');
     expect(formatDate(new Date('2023-06-14T02:00:00Z'), 'UTC')).toBe('June 14, 2023');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('gives scheduled times to the minute in Eastern time', () => {
+    expect(formatDateTime(new Date('2026-06-20T13:00:00Z'))).toBe('June 20, 2026 9:00 AM ET');
+    expect(formatDateTime(new Date('2026-12-01T22:30:00Z'))).toBe('Dec. 1, 2026 5:30 PM ET');
   });
 });

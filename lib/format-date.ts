@@ -14,3 +14,15 @@ export function formatDate(instant: Date, timeZone: string = siteConfig.timeZone
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return `${AP_MONTHS[get('month') - 1]} ${get('day')}, ${get('year')}`;
 }
+
+/** "June 20, 2026 9:00 AM ET": for scheduled publication times, which staff need to the minute. */
+export function formatDateTime(
+  instant: Date,
+  timeZone: string = siteConfig.timeZone,
+  zoneLabel: string = siteConfig.timeZoneLabel,
+): string {
+  const time = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true })
+    .format(instant)
+    .replace(/\u202f/g, ' ');
+  return `${formatDate(instant, timeZone)} ${time} ${zoneLabel}`;
+}

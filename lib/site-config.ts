@@ -25,6 +25,8 @@ export interface SiteConfig {
   tld: TopLevelDomain;
   /** IANA time zone in which date-only publication dates start and dates display. */
   timeZone: string;
+  /** How times in that zone are labelled: "9:00 AM ET". */
+  timeZoneLabel: string;
   /** Short description for the home page meta description. */
   description: string;
   primaryNav: NavLink[];
@@ -46,6 +48,7 @@ export const siteConfig: SiteConfig = {
   siteUrl: process.env.SITE_URL ?? 'https://www.defense.gov',
   tld: '.gov',
   timeZone: 'America/New_York',
+  timeZoneLabel: 'ET',
   description:
     'News from the U.S. Department of Defense: articles, photos and announcements about the department, its people and its missions.',
   primaryNav: [

@@ -8,7 +8,8 @@
  */
 import { parseArgs } from 'node:util';
 import { getArticles } from '@/lib/content';
-import { buildPreviewUrl, DEFAULT_BASE_URL, describeStatus, formatDateTime, unknownSlugMessage } from '@/lib/preview/link';
+import { formatDateTime } from '@/lib/format-date';
+import { buildPreviewUrl, DEFAULT_BASE_URL, describeStatus, unknownSlugMessage } from '@/lib/preview/link';
 import { getPreviewSecret } from '@/lib/preview/secret';
 import { previewExpiresAt, signPreviewToken } from '@/lib/preview/token';
 

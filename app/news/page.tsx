@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
+import { draftMode } from 'next/headers';
 import { ArticleCard } from '@/components/article-card';
-import { getPublicArticles } from '@/lib/content';
+import { PreviewAlert } from '@/components/preview-alert';
+import { getArticlesForView, stateOf } from '@/lib/content';
 import { siteConfig } from '@/lib/site-config';
+
+// Scheduled articles appear here within a minute of their time, without a rebuild.
+export const revalidate = 60;
 
 export const metadata: Metadata = {
   title: 'News',
@@ -9,13 +14,20 @@ export const metadata: Metadata = {
   alternates: { canonical: '/news' },
 };
 
-export default function NewsIndexPage() {
+export default async function NewsIndexPage() {
+  const { isEnabled: preview } = await draftMode();
   return (
     <div className="grid-container padding-bottom-4">
+      {preview && <PreviewAlert returnTo="/news" />}
       <h1 className="margin-top-4">News</h1>
       <ul className="usa-card-group">
-        {getPublicArticles().map((article) => (
-          <ArticleCard key={article.slug} article={article} headingLevel={2} />
+        {getArticlesForView({ preview }).map((article) => (
+          <ArticleCard
+            key={article.slug}
+            article={article}
+            headingLevel={2}
+            state={preview ? stateOf(article) : undefined}
+          />
         ))}
       </ul>
     </div>

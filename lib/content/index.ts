@@ -1,4 +1,6 @@
 import 'server-only';
+import { now as clockNow } from '../clock';
+import { articleState, type ArticleState } from './state';
 import { createContentStore, type ContentStore, type LoadOptions } from './store';
 import type { Article, ContentIssue, Page } from './types';
 
@@ -8,6 +10,8 @@ export { ContentError, formatIssue, sortIssues } from './issues';
 export { normalizeVirin, parseVirin } from './virin';
 export type { VirinResult } from './virin';
 export type * from './types';
+export { articleState, isPublic } from './state';
+export type { ArticleState } from './state';
 
 let defaultStore: ContentStore | undefined;
 
@@ -47,4 +51,41 @@ export function getPage(slug: string, options?: LoadOptions): Page | undefined {
 /** Every error and warning in every file, sorted by file then line. Never throws for content problems. */
 export function checkContent(options?: LoadOptions): ContentIssue[] {
   return getContentStore().checkContent(options);
+}
+
+/**
+ * How a page sees content. Public readers see public articles from the build's snapshot.
+ * Staff in preview (Next.js Draft Mode) see every article, drafts and scheduled ones too,
+ * read fresh from disk so a saved edit shows on reload.
+ */
+export interface View {
+  preview: boolean;
+  /** Defaults to the site clock (lib/clock.ts). */
+  now?: Date;
+}
+
+const load = (view: View): LoadOptions => ({ fresh: view.preview });
+
+/** The articles a listing shows, newest first. */
+export function getArticlesForView(view: View): Article[] {
+  return view.preview ? getArticles(load(view)) : getPublicArticles(view.now ?? clockNow());
+}
+
+/** The article at /news/<slug>, if this view may see it. */
+export function getArticleForView(slug: string, view: View): Article | undefined {
+  return getArticlesForView(view).find((article) => article.slug === slug);
+}
+
+/** Related Stories stay public-only in preview too: a draft is shown exactly as it will look. */
+export function getRelatedForView(article: Article, view: View): Article[] {
+  return getRelatedArticles(article, 3, view.now ?? clockNow(), load(view));
+}
+
+export function getPageForView(slug: string, view: View): Page | undefined {
+  return getPage(slug, load(view));
+}
+
+/** Where an article stands now, by the site clock. */
+export function stateOf(article: Article, now: Date = clockNow()): ArticleState {
+  return articleState(article, now);
 }

@@ -6,6 +6,7 @@ import { parseContentDate } from './dates';
 import { readFigure } from './figure';
 import { ContentError, IssueList, sortIssues } from './issues';
 import { convertBody, parseMarkdown } from './markdown';
+import { isPublic } from './state';
 import {
   ARTICLE_KEYS,
   articleFrontMatterSchema,
@@ -356,9 +357,7 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
   const getArticles = (options?: LoadOptions) => [...valid(options).articles];
 
   const getPublicArticles = (now: Date = new Date(), options?: LoadOptions) =>
-    valid(options).articles.filter(
-      (article) => article.status === 'published' && article.publishedAt.getTime() <= now.getTime(),
-    );
+    valid(options).articles.filter((article) => isPublic(article, now));
 
   return {
     rootDir,

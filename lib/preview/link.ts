@@ -1,7 +1,7 @@
 /** What the `preview-link` CLI says around a token: the URL, the article's status, close slugs. */
 import type { Article } from '@/lib/content';
-import { formatDate } from '@/lib/format-date';
-import { siteConfig } from '@/lib/site-config';
+import { articleState } from '@/lib/content/state';
+import { formatDateTime } from '@/lib/format-date';
 
 export const DEFAULT_BASE_URL = 'http://localhost:3000';
 
@@ -26,28 +26,10 @@ export function buildPreviewUrl(baseUrl: string, token: string): string {
   return url.href;
 }
 
-/** "June 13, 2023, 10:00 AM EDT": the day as elsewhere on the site, plus the time, in its time zone. */
-export function formatDateTime(instant: Date, timeZone: string = siteConfig.timeZone): string {
-  const time = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(instant);
-  return `${formatDate(instant, timeZone)}, ${time}`;
-}
-
-/** `draft`, `scheduled for <date>` (published, but not yet public at `now`) or `published`. */
-export function describeStatus(
-  article: Pick<Article, 'status' | 'publishedAt'>,
-  now: Date,
-  timeZone: string = siteConfig.timeZone,
-): string {
-  if (article.status === 'draft') return 'draft';
-  if (article.publishedAt.getTime() > now.getTime()) {
-    return `scheduled for ${formatDateTime(article.publishedAt, timeZone)}`;
-  }
-  return 'published';
+/** `draft`, `scheduled for <date and time>` (published, but not yet public at `now`) or `published`. */
+export function describeStatus(article: Pick<Article, 'status' | 'publishedAt'>, now: Date): string {
+  const state = articleState(article, now);
+  return state === 'scheduled' ? `scheduled for ${formatDateTime(article.publishedAt)}` : state;
 }
 
 function editDistance(a: string, b: string): number {

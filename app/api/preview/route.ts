@@ -1,0 +1,40 @@
+import { draftMode } from 'next/headers';
+import type { NextRequest } from 'next/server';
+import { getArticles } from '@/lib/content';
+import { getPreviewSecret } from '@/lib/preview/secret';
+import { verifyPreviewToken } from '@/lib/preview/token';
+import { PREVIEW_HEADERS, previewProblem } from '@/lib/preview/response';
+
+const REFUSALS = {
+  missing: 'This address has no preview token. Ask for a new preview link.',
+  malformed: 'This preview link is damaged or incomplete. Copy the whole link, or ask for a new one.',
+  'bad-signature': 'This preview link was not issued by this site. Ask for a new preview link.',
+  expired: 'This preview link has expired. Ask for a new preview link.',
+} as const;
+
+let warnedAboutDevelopmentSecret = false;
+
+/**
+ * Opens a signed preview link: verifies the token, finds its article in the content, turns on
+ * Draft Mode and sends the browser to the article's own path. Nothing in the request but the
+ * verified slug is used, so it cannot redirect anywhere else.
+ */
+export async function GET(request: NextRequest) {
+  const secret = getPreviewSecret();
+  if (!secret.ok) return previewProblem(503, 'Preview is not available', secret.reason);
+  if (secret.source === 'development' && !warnedAboutDevelopmentSecret) {
+    warnedAboutDevelopmentSecret = true;
+    console.warn('Preview: PREVIEW_SECRET is not set; using the development secret (next dev only).');
+  }
+
+  const verified = verifyPreviewToken(request.nextUrl.searchParams.get('token'), { secret: secret.secret });
+  if (!verified.ok) return previewProblem(401, 'This preview link does not work', REFUSALS[verified.reason]);
+
+  const article = getArticles({ fresh: true }).find((candidate) => candidate.slug === verified.slug);
+  if (!article) {
+    return previewProblem(404, 'Article not found', 'The article this link points to no longer exists.');
+  }
+
+  (await draftMode()).enable();
+  return new Response(null, { status: 307, headers: { Location: article.path, ...PREVIEW_HEADERS } });
+}
