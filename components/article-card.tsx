@@ -40,6 +40,8 @@ export function ArticleCard({ article, headingLevel, lead = false, state, classN
                 sizes={lead ? '(min-width: 640px) 50vw, 100vw' : '(min-width: 640px) 33vw, 100vw'}
                 preload={lead}
                 loading={lead ? 'eager' : 'lazy'}
+                // In staff preview, drafts' images reach only the previewing browser.
+                unoptimized={state !== undefined}
               />
             </div>
           </div>

@@ -6,6 +6,11 @@ export interface ArticleFigureProps extends ComponentPropsWithoutRef<'figure'> {
   figure: Figure;
   /** The page's first image loads eagerly with high priority; all others lazy-load. */
   eager?: boolean;
+  /**
+   * Skip the image optimizer: in staff preview, a draft's images are served only to the
+   * previewing browser, and the optimizer fetches without its cookie.
+   */
+  unoptimized?: boolean;
 }
 
 /**
@@ -13,7 +18,7 @@ export interface ArticleFigureProps extends ComponentPropsWithoutRef<'figure'> {
  * Parts that are empty render nothing, and a figure with none of them has no
  * <figcaption> at all (an empty caption box is a known peer bug).
  */
-export function ArticleFigure({ figure, eager = false, className, ...rest }: ArticleFigureProps) {
+export function ArticleFigure({ figure, eager = false, unoptimized = false, className, ...rest }: ArticleFigureProps) {
   const { title, caption, credit, virin } = figure;
   const hasCaption = Boolean(title || caption || credit || virin);
   return (
@@ -26,6 +31,7 @@ export function ArticleFigure({ figure, eager = false, className, ...rest }: Art
         sizes="(min-width: 1024px) 640px, 100vw"
         preload={eager}
         loading={eager ? 'eager' : 'lazy'}
+        unoptimized={unoptimized}
       />
       {hasCaption && (
         <figcaption>

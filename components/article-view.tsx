@@ -9,10 +9,12 @@ import { TopicTags } from './topic-tags';
 export interface ArticleViewProps {
   article: Article;
   related: Article[];
+  /** Staff preview: images bypass the optimizer (see ArticleFigure). */
+  preview?: boolean;
 }
 
 /** A news article as DoD News lays it out: title, deck, dates, lead figure, body, related stories. */
-export function ArticleView({ article, related }: ArticleViewProps) {
+export function ArticleView({ article, related, preview = false }: ArticleViewProps) {
   return (
     <div className="grid-container">
       <Breadcrumb trail={[{ label: 'Home', href: '/' }, { label: 'News', href: '/news' }]} current={article.title} />
@@ -37,8 +39,8 @@ export function ArticleView({ article, related }: ArticleViewProps) {
           </p>
           <TopicTags topics={article.topics} />
         </header>
-        {article.image && <ArticleFigure figure={article.image} eager />}
-        <Prose body={article.body} firstFigureEager={!article.image} />
+        {article.image && <ArticleFigure figure={article.image} eager unoptimized={preview} />}
+        <Prose body={article.body} firstFigureEager={!article.image} unoptimizedImages={preview} />
       </article>
       <RelatedStories articles={related} />
     </div>

@@ -9,13 +9,15 @@ export interface ProseProps extends ComponentPropsWithoutRef<'div'> {
   body: Body;
   /** Whether the body's first figure is the page's first image (no lead image above it). */
   firstFigureEager?: boolean;
+  /** Serve figures without the image optimizer (staff preview). */
+  unoptimizedImages?: boolean;
 }
 
 /**
  * The one place converted Markdown becomes markup. It renders only the sanitized
  * HAST that lib/content produced; figure placeholders become <ArticleFigure>.
  */
-export function Prose({ body, firstFigureEager = false, className, ...rest }: ProseProps) {
+export function Prose({ body, firstFigureEager = false, unoptimizedImages = false, className, ...rest }: ProseProps) {
   const content = toJsxRuntime(body.tree, {
     Fragment,
     jsx,
@@ -26,7 +28,9 @@ export function Prose({ body, firstFigureEager = false, className, ...rest }: Pr
         const index = Number(node?.properties?.dataFigureIndex);
         const figure = body.figures[index];
         if (!figure) throw new Error(`Figure placeholder ${index} has no figure in the body`);
-        return <ArticleFigure figure={figure} eager={firstFigureEager && index === 0} />;
+        return (
+          <ArticleFigure figure={figure} eager={firstFigureEager && index === 0} unoptimized={unoptimizedImages} />
+        );
       },
     },
   });

@@ -5,7 +5,7 @@
  *
  * The original photos are not part of this repository. Each stand-in is
  * written under the exact name the original would have
- * (public/images/news/<slug>/<src>), so dropping an original in replaces it.
+ * (content/images/news/<slug>/<src>), so dropping an original in replaces it.
  *
  * Output is deterministic: the picture depends only on the file name.
  * Every stand-in carries the EXIF ImageDescription "Stand-in image"; the
@@ -23,7 +23,7 @@ import YAML from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const newsDir = path.join(root, 'content', 'news');
-const imagesDir = path.join(root, 'public', 'images', 'news');
+const imagesDir = path.join(root, 'content', 'images', 'news');
 const MARKER = 'Stand-in image';
 const checkOnly = process.argv.includes('--check');
 

@@ -10,8 +10,11 @@
 //    other way round, so tests do not run against stale code. E2E_SKIP_BUILD=1 skips the build;
 //    BASE_URL (test a running deployment instead) skips it too.
 // 3. Runs `npx playwright test` with the forwarded arguments and exits with its code. Playwright's
-//    webServer starts `next start` on 127.0.0.1:3100 and stops it afterwards.
+//    webServer starts `next start` on 127.0.0.1:3100 and stops it afterwards. PREVIEW_SECRET is
+//    passed through, or made up for the run (32 random bytes) when the shell has none and no
+//    BASE_URL is given.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -67,6 +70,11 @@ if (!process.env.BASE_URL) {
     );
   }
 }
+
+// The preview specs sign links with the secret the server checks them with. Without one in the
+// shell, this run gets a fresh random one (never printed; made after the build, which needs none),
+// and `next start` gets it from playwright.config.ts. A BASE_URL audit needs the deployment's own.
+if (!process.env.BASE_URL && !env.PREVIEW_SECRET) env.PREVIEW_SECRET = randomBytes(32).toString('base64');
 
 const child = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
   cwd: root,

@@ -16,7 +16,7 @@ export interface FigureContext {
   lineOf(path: readonly PropertyKey[]): number;
   /** Absolute folder holding the images of this article or page. */
   imageDir: string;
-  /** The same folder relative to the root, for messages: `public/images/news/<slug>`. */
+  /** The same folder relative to the root, for messages: `content/images/news/<slug>`. */
   imageDirLabel: string;
   /** Public URL of the folder: `/images/news/<slug>`. */
   urlBase: string;

@@ -22,7 +22,7 @@ function article(edit: (front: string[]) => string[] = (front) => front, ...body
   return lines('---', ...edit([...FRONT]), '---', '', ...(body.length > 0 ? body : ['Text.']));
 }
 
-const IMAGES = 'public/images/news/test-story';
+const IMAGES = 'content/images/news/test-story';
 
 describe('a good article', () => {
   const lead = good.getArticles().find((item) => item.slug === 'biden-stoltenberg-confer');
@@ -112,7 +112,7 @@ describe('a good article', () => {
 });
 
 describe('pages', () => {
-  it('are read with their path, figures from public/images/pages and a decorative image', () => {
+  it('are read with their path, figures from content/images/pages and a decorative image', () => {
     expect(good.getPages().map((page) => page.slug)).toEqual(['about']);
     const about = good.getPage('about');
     expect(about).toMatchObject({
@@ -283,7 +283,7 @@ describe('figures', () => {
     expect(
       report({ 'content/news/test-story.md': article(leadImage('src: photo.jpg', 'alt: A photo.', 'credit: DOD photo')) }),
     ).toEqual([
-      'content/news/test-story.md:8: image.src: expected an image file at public/images/news/test-story/photo.jpg, but there is none',
+      'content/news/test-story.md:8: image.src: expected an image file at content/images/news/test-story/photo.jpg, but there is none',
     ]);
   });
 
@@ -296,7 +296,7 @@ describe('figures', () => {
           'public/secret.jpg': JPEG_40x30,
         }),
       ).toEqual([
-        `content/news/test-story.md:8: image.src: expected a bare file name from public/images/news/test-story/ (no folders, no "..", no URL), got "${src.replace('\\\\', '\\')}"`,
+        `content/news/test-story.md:8: image.src: expected a bare file name from content/images/news/test-story/ (no folders, no "..", no URL), got "${src.replace('\\\\', '\\')}"`,
       ]);
     },
   );
@@ -308,7 +308,7 @@ describe('figures', () => {
         [`${IMAGES}/notes.jpg`]: 'not an image',
       }),
     ).toEqual([
-      'content/news/test-story.md:8: image.src: expected a JPEG, PNG, GIF, WebP or SVG image at public/images/news/test-story/notes.jpg, but its size cannot be read',
+      'content/news/test-story.md:8: image.src: expected a JPEG, PNG, GIF, WebP or SVG image at content/images/news/test-story/notes.jpg, but its size cannot be read',
     ]);
   });
 
@@ -457,7 +457,7 @@ describe('every problem is reported', () => {
     'content/news/several-problems.md:3: sumary: unknown field; did you mean "summary"?',
     'content/news/several-problems.md:4: date: expected an ISO 8601 date (YYYY-MM-DD), got "June 13, 2023"',
     'content/news/several-problems.md:6: status: expected "published" or "draft", got "live"',
-    'content/news/several-problems.md:8: image.src: expected an image file at public/images/news/several-problems/missing.jpg, but there is none',
+    'content/news/several-problems.md:8: image.src: expected an image file at content/images/news/several-problems/missing.jpg, but there is none',
     'content/news/several-problems.md:13: body: h1 heading is not allowed: use ## to ####; the page title is the only h1',
     'content/news/several-problems.md:15: body: raw HTML is not allowed in Markdown; found "<b>"',
     'content/news/several-problems.md:15: body: raw HTML is not allowed in Markdown; found "</b>"',

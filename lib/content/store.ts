@@ -139,7 +139,7 @@ function parseFile(file: SourceFile): ParsedFile {
 }
 
 function readBody(rootDir: string, file: SourceFile, mdast: MdastRoot, imageFolder: string): Body {
-  const imageDirLabel = `public/images/${imageFolder}`;
+  const imageDirLabel = `content/images/${imageFolder}`;
   return convertBody(mdast, file.issues, (node: Code) => {
     const fence = node.position?.start.line ?? 1;
     const block = parseYamlBlock(node.value, fence + 1, fence);
@@ -150,7 +150,7 @@ function readBody(rootDir: string, file: SourceFile, mdast: MdastRoot, imageFold
       prefix: 'figure',
       basePath: [],
       lineOf: block.lineOf,
-      imageDir: path.join(rootDir, 'public', 'images', imageFolder),
+      imageDir: path.join(rootDir, 'content', 'images', imageFolder),
       imageDirLabel,
       urlBase: `/images/${imageFolder}`,
     });
@@ -242,8 +242,8 @@ function loadArticle(rootDir: string, file: SourceFile, timeZone: string): Artic
           prefix: 'image',
           basePath: ['image'],
           lineOf: frontMatter.lineOf,
-          imageDir: path.join(rootDir, 'public', 'images', 'news', file.slug),
-          imageDirLabel: `public/images/news/${file.slug}`,
+          imageDir: path.join(rootDir, 'content', 'images', 'news', file.slug),
+          imageDirLabel: `content/images/news/${file.slug}`,
           urlBase: `/images/news/${file.slug}`,
         });
 

@@ -34,7 +34,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       {preview && <PreviewAlert article={article} state={stateOf(article)} returnTo={article.path} />}
-      <ArticleView article={article} related={getRelatedForView(article, { preview })} />
+      <ArticleView article={article} related={getRelatedForView(article, { preview })} preview={preview} />
     </>
   );
 }

@@ -6,7 +6,7 @@ const FIXTURES = path.dirname(new URL(import.meta.url).pathname);
 
 /** A real 40×30 JPEG header (see good/), for trees written by tests. */
 export const JPEG_40x30 = fs.readFileSync(
-  path.join(FIXTURES, 'good/public/images/news/biden-stoltenberg-confer/230613-D-D0439-002.jpg'),
+  path.join(FIXTURES, 'good/content/images/news/biden-stoltenberg-confer/230613-D-D0439-002.jpg'),
 );
 
 export const goodRoot = path.join(FIXTURES, 'good');
