@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { ZodType } from 'zod';
 import path from 'node:path';
 import type { Code, Root as MdastRoot } from 'mdast';
 import { siteConfig } from '../site-config';
@@ -14,6 +15,7 @@ import {
   PAGE_KEYS,
   pageFrontMatterSchema,
   reportShapeIssues,
+  type ShapeContext,
 } from './schema';
 import type { Article, Body, ContentIssue, Page, Topic } from './types';
 import { parseYamlBlock, type YamlBlock } from './yaml-source';
@@ -185,24 +187,35 @@ function checkDate(
   return result.instant;
 }
 
+/**
+ * Checks front matter against its schema, reporting every shape problem on its line, and the
+ * summary length that articles and pages share. `record` is the raw mapping, for the checks
+ * (dates) that need values the schema may have refused.
+ */
+function checkFrontMatter<T extends ZodType>(
+  file: SourceFile,
+  frontMatter: YamlBlock,
+  schema: T,
+  allowedKeys: ShapeContext['allowedKeys'],
+) {
+  const raw = frontMatter.data;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    reportShapeIssues(parsed.error, { issues: file.issues, prefix: '', basePath: [], lineOf: frontMatter.lineOf, allowedKeys });
+  }
+  const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  checkSummaryLength(file, frontMatter, record.summary);
+  return { parsed, record };
+}
+
 function loadArticle(rootDir: string, file: SourceFile, timeZone: string): Article | undefined {
   const { frontMatter, mdast } = parseFile(file);
   const body = readBody(rootDir, file, mdast, `news/${file.slug}`);
   if (!frontMatter || frontMatter.errors.length > 0) return undefined;
 
-  const raw = frontMatter.data;
-  const parsed = articleFrontMatterSchema.safeParse(raw);
-  if (!parsed.success) {
-    reportShapeIssues(parsed.error, {
-      issues: file.issues,
-      prefix: '',
-      basePath: [],
-      lineOf: frontMatter.lineOf,
-      allowedKeys: (at) => (at[0] === 'byline' ? BYLINE_KEYS : ARTICLE_KEYS),
-    });
-  }
-  const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  checkSummaryLength(file, frontMatter, record.summary);
+  const { parsed, record } = checkFrontMatter(file, frontMatter, articleFrontMatterSchema, (at) =>
+    at[0] === 'byline' ? BYLINE_KEYS : ARTICLE_KEYS,
+  );
   const publishedAt = checkDate(file, frontMatter, 'date', record.date, timeZone);
   const updatedAt = checkDate(file, frontMatter, 'updated', record.updated, timeZone);
   if (publishedAt && updatedAt && updatedAt < publishedAt) {
@@ -280,19 +293,7 @@ function loadPage(rootDir: string, file: SourceFile, timeZone: string): Page | u
   const body = readBody(rootDir, file, mdast, `pages/${file.slug}`);
   if (!frontMatter || frontMatter.errors.length > 0) return undefined;
 
-  const parsed = pageFrontMatterSchema.safeParse(frontMatter.data);
-  if (!parsed.success) {
-    reportShapeIssues(parsed.error, {
-      issues: file.issues,
-      prefix: '',
-      basePath: [],
-      lineOf: frontMatter.lineOf,
-      allowedKeys: () => PAGE_KEYS,
-    });
-  }
-  const raw = frontMatter.data;
-  const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  checkSummaryLength(file, frontMatter, record.summary);
+  const { parsed, record } = checkFrontMatter(file, frontMatter, pageFrontMatterSchema, () => PAGE_KEYS);
   const updatedAt = checkDate(file, frontMatter, 'updated', record.updated, timeZone);
   if (!parsed.success || file.issues.errorCount > 0) return undefined;
   const data = parsed.data;
