@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
@@ -18,6 +19,16 @@ const CI = !!process.env.CI;
 // BASE_URL tests an already running site (a preview deployment, say) and starts no server.
 const externalBaseURL = process.env.BASE_URL;
 const baseURL = externalBaseURL ?? `http://127.0.0.1:${PORT}`;
+
+/**
+ * The secret that signs preview links for this run. `npm run test:e2e` makes one when the shell has
+ * none; a direct `npx playwright test` gets one here. It goes into process.env, not a local: worker
+ * processes inherit the main process's environment and load this config again, so they find it set
+ * and the specs sign with the same secret as the server below. A BASE_URL audit gets none made up:
+ * only the deployment's own secret can sign links it accepts.
+ */
+if (!externalBaseURL && !process.env.PREVIEW_SECRET) process.env.PREVIEW_SECRET = randomBytes(32).toString('base64');
+const previewSecret = process.env.PREVIEW_SECRET ?? '';
 
 const launchOptions = {
   // undefined = Playwright's own download; set only when find-browser found one. Never `channel`.
@@ -79,7 +90,7 @@ export default defineConfig({
         // A server already on the port is stale code: fail instead of testing it.
         reuseExistingServer: false,
         timeout: 60_000,
-        env: { NEXT_TELEMETRY_DISABLED: '1' },
+        env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: previewSecret },
         stdout: 'ignore',
         stderr: 'pipe',
         gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },

@@ -52,3 +52,32 @@ export function draftArticles(): DraftArticle[] {
     ];
   });
 }
+
+/** An article the public must not see yet: a draft, or a published article dated after `now`. */
+export interface UnpublishedArticle extends DraftArticle {
+  state: 'draft' | 'scheduled';
+}
+
+/** YAML leaves ISO dates as strings (the core schema); a date without a time is midnight UTC. */
+function instantOf(value: unknown): number {
+  if (value instanceof Date) return value.getTime();
+  return typeof value === 'string' ? Date.parse(value) : Number.NaN;
+}
+
+/** Drafts and scheduled articles in content/news, as of the test machine's clock. */
+export function unpublishedArticles(now: Date = new Date()): UnpublishedArticle[] {
+  return markdownFiles(NEWS_DIR).flatMap((file) => {
+    const data = frontMatter(readFileSync(file, 'utf8'));
+    const state =
+      data.status === 'draft' ? 'draft' : data.status === 'published' && instantOf(data.date) > now.getTime() ? 'scheduled' : undefined;
+    if (!state) return [];
+    return [
+      {
+        slug: slugOf(file, data),
+        title: typeof data.title === 'string' ? data.title : '',
+        file: path.relative(path.join(NEWS_DIR, '..', '..'), file),
+        state,
+      },
+    ];
+  });
+}
