@@ -149,6 +149,7 @@ test.describe('staff preview', () => {
 
   test('a valid preview link shows the draft with its figure and the status alert, uncached and unindexed', async ({
     page,
+    request,
     expectNoAxeViolations,
   }) => {
     const draft = article(DRAFT.slug);
@@ -191,7 +192,8 @@ test.describe('staff preview', () => {
     const image = figure.locator('img');
     await expect(image).toHaveAttribute('alt', 'A placeholder photo for a draft article about base housing.');
     const src = await image.getAttribute('src');
-    expect((await page.request.get(src!)).status(), `the figure's image ${src}`).toBe(200);
+    expect((await page.request.get(src!)).status(), `the figure's image ${src} in preview`).toBe(200);
+    expect((await request.get(src!)).status(), `the figure's image ${src} without the preview cookie`).toBe(404);
 
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /\bnoindex\b/);
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow');
@@ -387,6 +389,18 @@ test.describe('staff preview', () => {
     }
   });
 
+  test('a made-up Draft Mode cookie opens nothing', async ({ request }) => {
+    // Next accepts only the build's own preview id as the cookie's value.
+    const headers = { Cookie: `${DRAFT_MODE_COOKIE}=${randomBytes(16).toString('hex')}` };
+    for (const url of [DRAFT.path, SCHEDULED.path, '/preview']) {
+      expect((await request.get(url, { headers, maxRedirects: 0 })).status(), `${url} with a made-up cookie`).toBe(404);
+    }
+    for (const url of ['/', '/news']) {
+      const body = await (await request.get(url, { headers, maxRedirects: 0 })).text();
+      expect(leaksIn(body, leakNeedles()), `${url} with a made-up cookie`).toEqual([]);
+    }
+  });
+
   test('a validly signed link to an unknown slug answers 404 and sets no cookie', async ({ request }) => {
     const response = await request.get(previewLink('no-such-article-anywhere'), { maxRedirects: 0 });
     expect(response.status()).toBe(404);
@@ -545,6 +559,7 @@ if (!process.env.BASE_URL) {
             expect(clock, `the first request came before the scheduled time (server start took too long)\n${log.join('\n')}`).toBeLessThan(
               SCHEDULED.publishAt,
             );
+            expect((await api.get(SCHEDULED.image)).status(), 'its lead image before its time').toBe(404);
             first = false;
           }
           if (clock < SCHEDULED.publishAt) {
@@ -563,6 +578,7 @@ if (!process.env.BASE_URL) {
         const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(live!.body)?.[1] ?? '';
         expect(h1, 'the live page has the article title').toBe(scheduled.title);
         expect(live!.body, 'the live page is the public one').not.toContain('Draft preview');
+        expect((await api.get(SCHEDULED.image)).status(), 'its lead image once live').toBe(200);
 
         const listed = `href="${SCHEDULED.path}"`;
         let onNews: number | undefined;

@@ -18,6 +18,8 @@ export const SCHEDULED = {
   path: '/news/embargoed-readiness-report-example',
   /** The article's date, 2099-01-01T09:00:00-05:00. */
   publishAt: Date.parse('2099-01-01T14:00:00Z'),
+  /** Its lead image, served only once the article is visible. */
+  image: '/images/news/embargoed-readiness-report-example/990101-D-ZZ123-1001.jpg',
 };
 
 export const DRAFT_MODE_COOKIE = '__prerender_bypass';
