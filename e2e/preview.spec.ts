@@ -95,8 +95,8 @@ test.describe('staff preview', () => {
     );
     const needles = leakNeedles(unpublished);
     const problems: string[] = [];
-    const check = (what: string, body: string, with_ = needles) => {
-      for (const leak of leaksIn(body, with_)) problems.push(`${what}: ${leak}`);
+    const check = (what: string, body: string, against = needles) => {
+      for (const leak of leaksIn(body, against)) problems.push(`${what}: ${leak}`);
     };
 
     const existing: string[] = [];
@@ -595,7 +595,7 @@ if (!process.env.BASE_URL) {
         expect(onNews, `/news listed the article within 65 s of it going live\n${log.join('\n')}`).toBeDefined();
         test.info().annotations.push({
           type: 'scheduled article',
-          description: `live ${secondsAfter(live!.clock)} s after its time; on /news ${secondsAfter(onNews!)} s after`,
+          description: `${log[0]}; live ${secondsAfter(live!.clock)} s after its time; on /news ${secondsAfter(onNews!)} s after`,
         });
       } finally {
         await test.info().attach('second server.log', { body: `${log.join('\n')}\n\n${server.output()}`, contentType: 'text/plain' });
