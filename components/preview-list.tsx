@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '@/lib/format-date';
 import { createPreviewUrl } from '@/lib/preview/share';
 
 /** The staff page's table of drafts and scheduled articles. */
-export function PreviewList({ articles, baseUrl }: { articles: Article[]; baseUrl: string }) {
+export function PreviewList({ articles }: { articles: Article[] }) {
   if (articles.length === 0) return <p>There are no drafts or scheduled articles.</p>;
   return (
     <table className="usa-table usa-table--borderless usa-table--stacked width-full">
@@ -49,7 +49,7 @@ export function PreviewList({ articles, baseUrl }: { articles: Article[]; baseUr
                 )}
               </td>
               <td data-label="Shareable preview link">
-                <code className="site-share-link">{createPreviewUrl(article.slug, baseUrl) ?? 'Preview is not configured'}</code>
+                <code className="site-share-link">{createPreviewUrl(article.slug) ?? 'Preview is not configured'}</code>
               </td>
             </tr>
           );

@@ -1,19 +1,19 @@
 /**
  * The site's clock: what "now" is when deciding whether a scheduled article is public.
  *
- * NEWSROOM_CLOCK_START (an ISO 8601 instant) makes the clock read that instant when the
- * process starts and run forward in real time from there. It exists so end-to-end tests can
- * watch a scheduled article go live a few seconds after a server starts, without waiting for a
- * real date; never set it on a public deployment.
+ * NEWSROOM_CLOCK_START (an ISO 8601 instant) makes the clock read that instant when this
+ * module first loads (at the server's first request) and run forward in real time from there.
+ * It exists so end-to-end tests can watch a scheduled article go live a few seconds after a
+ * server starts, without waiting for a real date; never set it on a public deployment.
  */
-const processStart = Date.now();
+const loadedAt = Date.now();
 
 function startOffset(): number {
   const start = process.env.NEWSROOM_CLOCK_START;
   if (!start) return 0;
   const instant = Date.parse(start);
   if (Number.isNaN(instant)) throw new Error(`NEWSROOM_CLOCK_START is not an ISO 8601 instant: "${start}"`);
-  return instant - processStart;
+  return instant - loadedAt;
 }
 
 const offset = startOffset();

@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { getArticles } from '@/lib/content';
 import { formatDateTime } from '@/lib/format-date';
-import { buildPreviewUrl, DEFAULT_BASE_URL, describeStatus, unknownSlugMessage } from '@/lib/preview/link';
+import { buildPreviewUrl, describeStatus, previewBaseUrl, unknownSlugMessage } from '@/lib/preview/link';
 import { getPreviewSecret } from '@/lib/preview/secret';
 import { previewExpiresAt, signPreviewToken } from '@/lib/preview/token';
 
@@ -57,7 +57,7 @@ function main(argv: string[], env: NodeJS.ProcessEnv, now: Date): number {
 
   let url: string;
   try {
-    url = buildPreviewUrl(env.SITE_URL || DEFAULT_BASE_URL, signPreviewToken({ slug, expiresAt, secret: secret.secret }));
+    url = buildPreviewUrl(previewBaseUrl(env), signPreviewToken({ slug, expiresAt, secret: secret.secret }));
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return 1;

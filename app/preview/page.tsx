@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { draftMode, headers } from 'next/headers';
+import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { PreviewAlert } from '@/components/preview-alert';
 import { PreviewList } from '@/components/preview-list';
@@ -14,16 +14,12 @@ export const metadata: Metadata = {
 export default async function PreviewIndexPage() {
   const { isEnabled: preview } = await draftMode();
   if (!preview) notFound();
-  // Links are for the site staff are using now (a staging host, say), not the public origin.
-  const requestHeaders = await headers();
-  const host = requestHeaders.get('host') ?? 'localhost:3000';
-  const protocol = requestHeaders.get('x-forwarded-proto') ?? 'http';
   const pending = getArticlesForView({ preview }).filter((article) => stateOf(article) !== 'published');
   return (
     <div className="grid-container padding-bottom-4">
       <PreviewAlert returnTo="/" />
       <h1 className="margin-top-4">Drafts and scheduled articles</h1>
-      <PreviewList articles={pending} baseUrl={`${protocol}://${host}`} />
+      <PreviewList articles={pending} />
     </div>
   );
 }

@@ -5,6 +5,11 @@ import { formatDateTime } from '@/lib/format-date';
 
 export const DEFAULT_BASE_URL = 'http://localhost:3000';
 
+/** Where preview links point: SITE_URL (the site staff use), else the local server. */
+export function previewBaseUrl(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env.SITE_URL || DEFAULT_BASE_URL;
+}
+
 /**
  * `<base>/api/preview?token=<token>`. A path on the base is kept (`https://example.gov/newsroom`).
  * Throws an Error when the base is not an http(s) URL.

@@ -1,5 +1,5 @@
 import 'server-only';
-import { buildPreviewUrl } from './link';
+import { buildPreviewUrl, previewBaseUrl } from './link';
 import { getPreviewSecret } from './secret';
 import { previewExpiresAt, signPreviewToken } from './token';
 
@@ -7,7 +7,7 @@ import { previewExpiresAt, signPreviewToken } from './token';
  * A shareable preview link (default expiry) for the staff page, or undefined when preview is
  * not configured. Signed on the server: the secret never reaches the browser.
  */
-export function createPreviewUrl(slug: string, baseUrl: string): string | undefined {
+export function createPreviewUrl(slug: string, baseUrl: string = previewBaseUrl()): string | undefined {
   const secret = getPreviewSecret();
   if (!secret.ok) return undefined;
   const token = signPreviewToken({ slug, expiresAt: previewExpiresAt(undefined, new Date()), secret: secret.secret });

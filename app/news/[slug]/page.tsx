@@ -24,7 +24,8 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { article } = await load(params);
-  if (!article) return {};
+  // The 404 page's own title and robots rules, not the layout's defaults.
+  if (!article) notFound();
   return { title: article.title, description: article.summary, alternates: { canonical: article.path } };
 }
 
