@@ -90,7 +90,8 @@ export default defineConfig({
         // A server already on the port is stale code: fail instead of testing it.
         reuseExistingServer: false,
         timeout: 60_000,
-        env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: previewSecret },
+        // SITE_URL is where preview links point (the staff page's shareable links): this server.
+        env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: previewSecret, SITE_URL: baseURL },
         stdout: 'ignore',
         stderr: 'pipe',
         gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
