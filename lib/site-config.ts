@@ -36,6 +36,8 @@ export interface SiteConfig {
   requiredLinks: NavLink[];
   /** Parent agency link shown in the identifier's masthead. */
   parentAgency: { name: string; href: string };
+  /** RFC 9116 security.txt: where to report vulnerabilities, and the disclosure policy page. */
+  security: { contact: string; policyPath: string };
 }
 
 const agencyShortName = 'DOD';
@@ -73,4 +75,6 @@ export const siteConfig: SiteConfig = {
     { label: 'Privacy policy', href: '/privacy' },
   ],
   parentAgency: { name: 'U.S. Department of Defense', href: '/' },
+  // An example address, like those in content/pages: an agency puts its own here.
+  security: { contact: 'mailto:security@example.gov', policyPath: '/vulnerability-disclosure-policy' },
 };

@@ -1,0 +1,55 @@
+import { expect, test } from './fixtures';
+import { unpublishedArticles } from './support/content';
+import { allListedArticles } from './support/site';
+
+// Machine-readable site files: what search engines and GSA's Site Scanning read.
+
+test.describe('sitemap, robots.txt and security.txt', () => {
+  test('the sitemap lists every public page with lastmod, and no draft', async ({ page, request }) => {
+    const response = await request.get('/sitemap.xml');
+    expect(response.status()).toBe(200);
+    const xml = await response.text();
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    const { articles } = await allListedArticles(page);
+    for (const path of ['/', '/news', ...articles.map((a) => a.path), '/about', '/accessibility', '/privacy']) {
+      expect(locs, `sitemap lists ${path}`).toContain(path);
+    }
+    const unpublished = unpublishedArticles();
+    expect(unpublished.length, 'drafts and scheduled articles in content').toBeGreaterThan(1);
+    for (const { slug } of unpublished) expect(locs, `sitemap omits ${slug}`).not.toContain(`/news/${slug}`);
+    const entries = xml.match(/<url>[\s\S]*?<\/url>/g) ?? [];
+    const articleEntries = entries.filter((entry) => /<loc>[^<]*\/news\/[^<]+<\/loc>/.test(entry));
+    expect(articleEntries.length).toBe(articles.length);
+    for (const entry of articleEntries) expect(entry, 'article entries carry lastmod').toMatch(/<lastmod>\d{4}-\d{2}-\d{2}/);
+  });
+
+  test('robots.txt allows the site and names the sitemap with exactly one space after the colon', async ({ request }) => {
+    const response = await request.get('/robots.txt');
+    expect(response.status()).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(/^User-Agent: \*$/im);
+    expect(text).toMatch(/^Allow: \/$/m);
+    expect(text).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
+    expect(text).not.toMatch(/^Sitemap:\s{2,}/m);
+  });
+
+  test('security.txt follows RFC 9116: contact, an Expires under a year ahead, policy, canonical', async ({ request }) => {
+    const response = await request.get('/.well-known/security.txt');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^text\/plain/);
+    const fields = new Map(
+      (await response.text())
+        .split('\n')
+        .filter((line) => line.includes(': '))
+        .map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)] as const),
+    );
+    expect(fields.get('Contact')).toMatch(/^(mailto:|https:\/\/)/);
+    const expires = Date.parse(fields.get('Expires') ?? '');
+    expect(expires).toBeGreaterThan(Date.now());
+    expect(expires).toBeLessThan(Date.now() + 366 * 24 * 60 * 60 * 1000);
+    expect(new URL(fields.get('Policy') ?? '').pathname).toBe('/vulnerability-disclosure-policy');
+    expect(new URL(fields.get('Canonical') ?? '').pathname).toBe('/.well-known/security.txt');
+    const policy = await request.get(new URL(fields.get('Policy')!).pathname);
+    expect(policy.status()).toBe(200);
+  });
+});
