@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { getArticlesForView, getPages } from '@/lib/content';
+import { getArticlesForView, getPages, getTopicsForView } from '@/lib/content';
 import { siteConfig } from '@/lib/site-config';
 
 // Scheduled articles join the sitemap within a minute of going live, like the listings.
@@ -15,6 +15,8 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: url('/'), lastModified: newest },
     { url: url('/news'), lastModified: newest },
     ...articles.map((article) => ({ url: url(article.path), lastModified: article.updatedAt ?? article.publishedAt })),
+    { url: url('/topics'), lastModified: newest },
+    ...getTopicsForView({ preview: false }).map(({ topic }) => ({ url: url(`/topics/${topic.slug}`) })),
     // Content pages have no status: all of them are public.
     ...getPages().map((page) => ({ url: url(page.path), ...(page.updatedAt ? { lastModified: page.updatedAt } : {}) })),
   ];

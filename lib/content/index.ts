@@ -2,7 +2,7 @@ import 'server-only';
 import { now as clockNow } from '../clock';
 import { articleState, type ArticleState } from './state';
 import { createContentStore, type ContentStore, type LoadOptions } from './store';
-import type { Article, ContentIssue, Page } from './types';
+import type { Article, ContentIssue, Page, Topic } from './types';
 
 export { createContentStore, loadContent, MAX_SUMMARY_LENGTH, SLUG_PATTERN } from './store';
 export type { ContentSnapshot, ContentStore, ContentStoreOptions, LoadOptions } from './store';
@@ -88,4 +88,29 @@ export function getPageForView(slug: string, view: View): Page | undefined {
 /** Where an article stands now, by the site clock. */
 export function stateOf(article: Article, now: Date = clockNow()): ArticleState {
   return articleState(article, now);
+}
+
+export interface TopicCount {
+  topic: Topic;
+  count: number;
+}
+
+/** Topics of the articles this view may see, with how many articles each has, A to Z. */
+export function getTopicsForView(view: View): TopicCount[] {
+  const counts = new Map<string, TopicCount>();
+  for (const article of getArticlesForView(view)) {
+    for (const topic of article.topics) {
+      const entry = counts.get(topic.slug) ?? { topic, count: 0 };
+      entry.count += 1;
+      counts.set(topic.slug, entry);
+    }
+  }
+  return [...counts.values()].sort((a, b) => a.topic.name.localeCompare(b.topic.name, 'en'));
+}
+
+/** The articles this view may see on one topic, newest first. */
+export function getTopicArticlesForView(slug: string, view: View): { topic: Topic; articles: Article[] } | undefined {
+  const articles = getArticlesForView(view).filter((article) => article.topics.some((t) => t.slug === slug));
+  const topic = articles[0]?.topics.find((t) => t.slug === slug);
+  return topic ? { topic, articles } : undefined;
 }
