@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import Link from 'next/link';
-import { ArticleCard } from '@/components/article-card';
+import { ArticleCard, ArticleCardList } from '@/components/article-card';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getArticlesForView, stateOf } from '@/lib/content';
 import { siteConfig } from '@/lib/site-config';
@@ -37,11 +37,7 @@ export default async function HomePage() {
       )}
       <section aria-labelledby="latest-news">
         <h2 id="latest-news">Latest news</h2>
-        <ul className="usa-card-group">
-          {latest.map((article) => (
-            <ArticleCard key={article.slug} article={article} headingLevel={3} state={state?.(article)} />
-          ))}
-        </ul>
+        <ArticleCardList articles={latest} headingLevel={3} stateOf={state} />
         <p>
           <Link href="/news" className="usa-link">
             All news articles

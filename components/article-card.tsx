@@ -57,3 +57,21 @@ export function ArticleCard({ article, headingLevel, lead = false, state, classN
     </li>
   );
 }
+
+export interface ArticleCardListProps {
+  articles: Article[];
+  headingLevel: 2 | 3;
+  /** In staff preview, where drafts and scheduled articles are tagged. */
+  stateOf?: (article: Article) => ArticleState;
+}
+
+/** A USWDS card group of articles, as the news index and topic pages show them. */
+export function ArticleCardList({ articles, headingLevel, stateOf }: ArticleCardListProps) {
+  return (
+    <ul className="usa-card-group">
+      {articles.map((article) => (
+        <ArticleCard key={article.slug} article={article} headingLevel={headingLevel} state={stateOf?.(article)} />
+      ))}
+    </ul>
+  );
+}

@@ -11,7 +11,7 @@ import {
   DRAFT,
   DRAFT_MODE_COOKIE,
   filesContaining,
-  filesUnder,
+  textFilesUnder,
   leakNeedles,
   leaksIn,
   previewLink,
@@ -485,7 +485,7 @@ if (!process.env.BASE_URL) {
       // .next/cache holds the compiler's and image optimizer's caches, not the build output.
       // .next/dev is `next dev`'s output (a colleague's dev server previews drafts there).
       const skip = (full: string) => ['cache', 'dev'].map((dir) => path.join(ROOT, '.next', dir)).includes(full);
-      const files = [...filesUnder(path.join(ROOT, '.next'), skip), ...filesUnder(path.join(ROOT, 'public'))];
+      const files = [...textFilesUnder(path.join(ROOT, '.next'), skip), ...textFilesUnder(path.join(ROOT, 'public'))];
       const count = (ext: string) => files.filter((file) => file.endsWith(ext)).length;
       expect(count('.html'), 'prerendered HTML files scanned').toBeGreaterThan(0);
       expect(count('.rsc'), 'RSC payload files scanned').toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
-import { ArticleCard } from '@/components/article-card';
+import { ArticleCardList } from '@/components/article-card';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getArticlesForView, stateOf } from '@/lib/content';
 import { siteConfig } from '@/lib/site-config';
@@ -20,16 +20,11 @@ export default async function NewsIndexPage() {
     <div className="grid-container padding-bottom-4">
       {preview && <PreviewAlert returnTo="/news" />}
       <h1 className="margin-top-4">News</h1>
-      <ul className="usa-card-group">
-        {getArticlesForView({ preview }).map((article) => (
-          <ArticleCard
-            key={article.slug}
-            article={article}
-            headingLevel={2}
-            state={preview ? stateOf(article) : undefined}
-          />
-        ))}
-      </ul>
+      <ArticleCardList
+        articles={getArticlesForView({ preview })}
+        headingLevel={2}
+        stateOf={preview ? stateOf : undefined}
+      />
     </div>
   );
 }

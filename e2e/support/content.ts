@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { filesUnder } from './files';
 
 /** Draft articles found in content/news, so the draft tests never hard-code a slug. */
 export interface DraftArticle {
@@ -12,17 +13,7 @@ export interface DraftArticle {
 const NEWS_DIR = path.join(__dirname, '..', '..', 'content', 'news');
 
 function markdownFiles(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return markdownFiles(full);
-    return entry.name.endsWith('.md') ? [full] : [];
-  });
+  return filesUnder(dir).filter((file) => file.endsWith('.md'));
 }
 
 function frontMatter(source: string): Record<string, unknown> {

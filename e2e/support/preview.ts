@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { signPreviewToken } from '../../lib/preview/token';
 import { unpublishedArticles, type UnpublishedArticle } from './content';
+import { filesUnder } from './files';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
@@ -139,19 +140,9 @@ export async function crawl(request: APIRequestContext, base: string, seeds: str
 /** Images are binary; everything else (.html .rsc .body .meta .json .js .txt .xml …) is scanned. */
 const BINARY_IMAGE = /\.(jpe?g|png|gif|webp|avif|ico|bmp|tiff?)$/i;
 
-export function filesUnder(dir: string, skip: (full: string) => boolean = () => false): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (skip(full)) return [];
-    if (entry.isDirectory()) return filesUnder(full, skip);
-    return entry.isFile() && !BINARY_IMAGE.test(entry.name) ? [full] : [];
-  });
+/** Text files below `dir`: images are binary, everything else (.html .rsc .body .meta .json .js …) is scanned. */
+export function textFilesUnder(dir: string, skip: (full: string) => boolean = () => false): string[] {
+  return filesUnder(dir, skip).filter((file) => !BINARY_IMAGE.test(file));
 }
 
 /** `needle` in each file's bytes (so encoding never hides it), as "file: needle" lines. */

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { ArticleCard } from '@/components/article-card';
+import { ArticleCardList } from '@/components/article-card';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getTopicArticlesForView, getTopicsForView, stateOf } from '@/lib/content';
@@ -38,16 +38,7 @@ export default async function TopicPage({ params }: Props) {
       {preview && <PreviewAlert returnTo={`/topics/${found.topic.slug}`} />}
       <Breadcrumb trail={[{ label: 'Home', href: '/' }, { label: 'Topics', href: '/topics' }]} current={found.topic.name} />
       <h1 className="margin-top-2">{found.topic.name}</h1>
-      <ul className="usa-card-group">
-        {found.articles.map((article) => (
-          <ArticleCard
-            key={article.slug}
-            article={article}
-            headingLevel={2}
-            state={preview ? stateOf(article) : undefined}
-          />
-        ))}
-      </ul>
+      <ArticleCardList articles={found.articles} headingLevel={2} stateOf={preview ? stateOf : undefined} />
     </div>
   );
 }
