@@ -38,6 +38,10 @@ export interface SiteConfig {
   parentAgency: { name: string; href: string };
   /** RFC 9116 security.txt: where to report vulnerabilities, and the disclosure policy page. */
   security: { contact: string; policyPath: string };
+  /** Articles per page on /news and topic pages. */
+  listPageSize: number;
+  /** Articles older than this many years carry an archive notice. */
+  archiveAfterYears: number;
 }
 
 const agencyShortName = 'DOD';
@@ -77,4 +81,6 @@ export const siteConfig: SiteConfig = {
   parentAgency: { name: 'U.S. Department of Defense', href: '/' },
   // An example address, like those in content/pages: an agency puts its own here.
   security: { contact: 'mailto:security@example.gov', policyPath: '/vulnerability-disclosure-policy' },
+  listPageSize: 10,
+  archiveAfterYears: 5,
 };
