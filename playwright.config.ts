@@ -14,7 +14,7 @@ function findBrowser(): string | undefined {
   return found || undefined;
 }
 
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const CI = !!process.env.CI;
 // BASE_URL tests an already running site (a preview deployment, say) and starts no server.
 const externalBaseURL = process.env.BASE_URL;

@@ -519,7 +519,7 @@ if (!process.env.BASE_URL) {
     test('a scheduled article goes public on its own when its time comes, without a rebuild', async ({ playwright }) => {
       test.slow();
       test.setTimeout(240_000);
-      const PORT = 3101;
+      const PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
       const LEAD = 5_000;
       const POLL = 2_000;
       expect(await portIsFree(PORT), `port ${PORT} is free for a second server`).toBe(true);

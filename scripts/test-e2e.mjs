@@ -24,7 +24,7 @@ import { buildIsStale } from './build-state.mjs';
 import { ensureBrowser } from './find-browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 function portIsFree(port) {
   return new Promise((resolve) => {
