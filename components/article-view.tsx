@@ -1,4 +1,5 @@
 import type { Article } from '@/lib/content/types';
+import { ArchiveNotice } from './archive-notice';
 import { ArticleFigure } from './article-figure';
 import { Breadcrumb } from './breadcrumb';
 import { Prose } from './prose';
@@ -11,10 +12,12 @@ export interface ArticleViewProps {
   related: Article[];
   /** Staff preview: images bypass the optimizer (see ArticleFigure). */
   preview?: boolean;
+  /** Set when the article is older than the archive age (lib/archive.ts): that age in years. */
+  archivedAfterYears?: number;
 }
 
 /** A news article as DoD News lays it out: title, deck, dates, lead figure, body, related stories. */
-export function ArticleView({ article, related, preview = false }: ArticleViewProps) {
+export function ArticleView({ article, related, preview = false, archivedAfterYears }: ArticleViewProps) {
   return (
     <div className="grid-container">
       <Breadcrumb trail={[{ label: 'Home', href: '/' }, { label: 'News', href: '/news' }]} current={article.title} />
@@ -38,6 +41,7 @@ export function ArticleView({ article, related, preview = false }: ArticleViewPr
             )}
           </p>
           <TopicTags topics={article.topics} />
+          {archivedAfterYears !== undefined && <ArchiveNotice publishedAt={article.publishedAt} years={archivedAfterYears} />}
         </header>
         {article.image && <ArticleFigure figure={article.image} eager unoptimized={preview} />}
         <Prose body={article.body} firstFigureEager={!article.image} unoptimizedImages={preview} />

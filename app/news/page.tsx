@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
-import { ArticleCardList } from '@/components/article-card';
-import { PreviewAlert } from '@/components/preview-alert';
-import { getArticlesForView, stateOf } from '@/lib/content';
+import { ArticleListing } from '@/components/article-listing';
+import { stateOf } from '@/lib/content';
+import { getNewsPage } from '@/lib/listings';
+import { listingPagePath } from '@/lib/pagination';
 import { siteConfig } from '@/lib/site-config';
 
 // Scheduled articles appear here within a minute of their time, without a rebuild.
@@ -16,15 +17,14 @@ export const metadata: Metadata = {
 
 export default async function NewsIndexPage() {
   const { isEnabled: preview } = await draftMode();
+  // Page 1 always exists, even with no articles.
+  const listing = getNewsPage(1, { preview })!;
   return (
-    <div className="grid-container padding-bottom-4">
-      {preview && <PreviewAlert returnTo="/news" />}
-      <h1 className="margin-top-4">News</h1>
-      <ArticleCardList
-        articles={getArticlesForView({ preview })}
-        headingLevel={2}
-        stateOf={preview ? stateOf : undefined}
-      />
-    </div>
+    <ArticleListing
+      heading="News"
+      listing={listing}
+      hrefFor={(n) => listingPagePath('/news', n)}
+      preview={preview ? { path: '/news', stateOf } : undefined}
+    />
   );
 }

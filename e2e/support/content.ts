@@ -72,3 +72,25 @@ export function unpublishedArticles(now: Date = new Date()): UnpublishedArticle[
     ];
   });
 }
+
+/** A public article as content/news says it: published, and dated no later than `now`. */
+export interface PublicArticle {
+  slug: string;
+  title: string;
+  /** Publication instant in ms (date-only values read as midnight UTC: fine for ordering by day). */
+  published: number;
+  topics: string[];
+}
+
+/** Public articles in content/news, newest first, as of the test machine's clock. */
+export function publicArticles(now: Date = new Date()): PublicArticle[] {
+  return markdownFiles(NEWS_DIR)
+    .flatMap((file) => {
+      const data = frontMatter(readFileSync(file, 'utf8'));
+      const published = instantOf(data.date);
+      if (data.status !== 'published' || !(published <= now.getTime())) return [];
+      const topics = Array.isArray(data.topics) ? data.topics.filter((t): t is string => typeof t === 'string') : [];
+      return [{ slug: slugOf(file, data), title: typeof data.title === 'string' ? data.title : '', published, topics }];
+    })
+    .sort((a, b) => b.published - a.published);
+}

@@ -4,7 +4,9 @@ import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getArticleForView, getPublicArticles, getRelatedForView, stateOf } from '@/lib/content';
+import { isArchived } from '@/lib/archive';
 import { now } from '@/lib/clock';
+import { siteConfig } from '@/lib/site-config';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -29,13 +31,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article.title, description: article.summary, alternates: { canonical: article.path } };
 }
 
+const years = siteConfig.archiveAfterYears;
+
 export default async function ArticlePage({ params }: Props) {
   const { preview, article } = await load(params);
   if (!article) notFound();
   return (
     <>
       {preview && <PreviewAlert article={article} state={stateOf(article)} returnTo={article.path} />}
-      <ArticleView article={article} related={getRelatedForView(article, { preview })} preview={preview} />
+      <ArticleView
+        article={article}
+        related={getRelatedForView(article, { preview })}
+        preview={preview}
+        // Decided when the page renders; ISR re-renders it at most a minute after it goes stale, so no rebuild is needed.
+        archivedAfterYears={isArchived(article, now(), years) ? years : undefined}
+      />
     </>
   );
 }

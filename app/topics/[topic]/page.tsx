@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { ArticleCardList } from '@/components/article-card';
-import { Breadcrumb } from '@/components/breadcrumb';
-import { PreviewAlert } from '@/components/preview-alert';
-import { getTopicArticlesForView, getTopicsForView, stateOf } from '@/lib/content';
+import { TopicListing } from '@/components/article-listing';
+import { getTopicsForView, stateOf } from '@/lib/content';
+import { getTopicPage } from '@/lib/listings';
 import { siteConfig } from '@/lib/site-config';
 
 type Props = { params: Promise<{ topic: string }> };
@@ -17,7 +16,7 @@ export function generateStaticParams() {
 
 async function load(params: Props['params']) {
   const { isEnabled: preview } = await draftMode();
-  return { preview, found: getTopicArticlesForView((await params).topic, { preview }) };
+  return { preview, found: getTopicPage((await params).topic, 1, { preview }) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -33,12 +32,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TopicPage({ params }: Props) {
   const { preview, found } = await load(params);
   if (!found) notFound();
-  return (
-    <div className="grid-container padding-bottom-4">
-      {preview && <PreviewAlert returnTo={`/topics/${found.topic.slug}`} />}
-      <Breadcrumb trail={[{ label: 'Home', href: '/' }, { label: 'Topics', href: '/topics' }]} current={found.topic.name} />
-      <h1 className="margin-top-2">{found.topic.name}</h1>
-      <ArticleCardList articles={found.articles} headingLevel={2} stateOf={preview ? stateOf : undefined} />
-    </div>
-  );
+  return <TopicListing topic={found.topic} listing={found.page} previewStateOf={preview ? stateOf : undefined} />;
 }

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { draftMode } from 'next/headers';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { ArticleListing } from '@/components/article-listing';
+import { getArticlesForView, stateOf } from '@/lib/content';
+import { getNewsPage, laterPages } from '@/lib/listings';
+import { listingPagePath, parsePageNumber } from '@/lib/pagination';
+import { siteConfig } from '@/lib/site-config';
+
+type Props = { params: Promise<{ page: string }> };
+
+// Pages appear (and move) as scheduled articles go live, within a minute and without a rebuild.
+export const revalidate = 60;
+
+export function generateStaticParams() {
+  return laterPages(getArticlesForView({ preview: false }).length).map((page) => ({ page: String(page) }));
+}
+
+async function load(params: Props['params']) {
+  const { isEnabled: preview } = await draftMode();
+  const number = parsePageNumber((await params).page);
+  // /news/page/1 is /news.
+  if (number === 1) permanentRedirect('/news');
+  return { preview, listing: number ? getNewsPage(number, { preview }) : undefined };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { listing } = await load(params);
+  if (!listing) notFound();
+  return {
+    title: `News, page ${listing.page} of ${listing.totalPages}`,
+    description: `Older news articles from ${siteConfig.siteName}, newest first: articles ${listing.first} to ${listing.last} of ${listing.totalItems}.`,
+    alternates: { canonical: listingPagePath('/news', listing.page) },
+  };
+}
+
+export default async function NewsListingPage({ params }: Props) {
+  const { preview, listing } = await load(params);
+  if (!listing) notFound();
+  const path = listingPagePath('/news', listing.page);
+  return (
+    <ArticleListing
+      heading="News"
+      listing={listing}
+      hrefFor={(n) => listingPagePath('/news', n)}
+      preview={preview ? { path, stateOf } : undefined}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { draftMode } from 'next/headers';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { TopicListing } from '@/components/article-listing';
+import { getTopicsForView, stateOf } from '@/lib/content';
+import { getTopicPage, laterPages } from '@/lib/listings';
+import { listingPagePath, parsePageNumber } from '@/lib/pagination';
+import { siteConfig } from '@/lib/site-config';
+
+type Props = { params: Promise<{ topic: string; page: string }> };
+
+export const revalidate = 60;
+
+export function generateStaticParams() {
+  return getTopicsForView({ preview: false }).flatMap(({ topic, count }) =>
+    laterPages(count).map((page) => ({ topic: topic.slug, page: String(page) })),
+  );
+}
+
+async function load(params: Props['params']) {
+  const { isEnabled: preview } = await draftMode();
+  const { topic, page } = await params;
+  const number = parsePageNumber(page);
+  if (number === 1) permanentRedirect(`/topics/${encodeURIComponent(topic)}`);
+  return { preview, found: number ? getTopicPage(topic, number, { preview }) : undefined };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { found } = await load(params);
+  if (!found) notFound();
+  const { topic, page } = found;
+  return {
+    title: `${topic.name} news, page ${page.page} of ${page.totalPages}`,
+    description: `Older news articles about ${topic.name} from ${siteConfig.siteName}, newest first: articles ${page.first} to ${page.last} of ${page.totalItems}.`,
+    alternates: { canonical: listingPagePath(`/topics/${topic.slug}`, page.page) },
+  };
+}
+
+export default async function TopicListingPage({ params }: Props) {
+  const { preview, found } = await load(params);
+  if (!found) notFound();
+  return <TopicListing topic={found.topic} listing={found.page} previewStateOf={preview ? stateOf : undefined} />;
+}
