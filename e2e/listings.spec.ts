@@ -137,3 +137,21 @@ test.describe('print', () => {
     expect(pdf.byteLength).toBeGreaterThan(10_000);
   });
 });
+
+test.describe('related stories', () => {
+  test('rank other public articles by shared topics, then recency', async ({ page }) => {
+    const all = publicArticles();
+    for (const article of all.slice(0, 4)) {
+      const shared = (other: (typeof all)[number]) => other.topics.filter((t) => article.topics.includes(t)).length;
+      const expected = all
+        .filter((other) => other.slug !== article.slug && shared(other) > 0)
+        .sort((a, b) => shared(b) - shared(a) || b.published - a.published)
+        .slice(0, 3)
+        .map((other) => `/news/${other.slug}`);
+      await page.goto(`/news/${article.slug}`);
+      const links = page.locator('section[aria-labelledby="related-stories"] a');
+      const paths = (await links.evaluateAll((nodes) => nodes.map((a) => new URL((a as HTMLAnchorElement).href).pathname)));
+      expect(paths, `related stories of ${article.slug}`).toEqual(expected);
+    }
+  });
+});
