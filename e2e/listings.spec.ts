@@ -62,6 +62,7 @@ test.describe('news listing pages', () => {
     expect(count, `the busiest topic (${name}) needs more than one page`).toBeGreaterThan(PAGE_SIZE);
     await page.goto('/topics');
     await page.getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     const base = new URL(page.url()).pathname;
     expect((await articleCards(page)).length).toBe(PAGE_SIZE);
     await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Next page' }).click();
