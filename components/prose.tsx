@@ -1,7 +1,7 @@
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import type { Element } from 'hast';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
-import type { ComponentPropsWithoutRef } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { Body } from '@/lib/content/types';
 import { ArticleFigure } from './article-figure';
 
@@ -24,6 +24,14 @@ export function Prose({ body, firstFigureEager = false, unoptimizedImages = fals
     jsxs,
     passNode: true,
     components: {
+      // A wide table scrolls inside its own box instead of widening the page on a phone (WCAG 1.4.10
+      // reflow); tabIndex lets keyboard users scroll it, as in the USWDS scrollable table.
+      // Markdown tables carry no attributes of their own (alignment sits on the cells).
+      table: ({ children }: { children?: ReactNode }) => (
+        <div className="usa-table-container--scrollable site-table-container" tabIndex={0}>
+          <table className="usa-table">{children}</table>
+        </div>
+      ),
       figure: ({ node }: { node?: Element }) => {
         const index = Number(node?.properties?.dataFigureIndex);
         const figure = body.figures[index];

@@ -17,6 +17,10 @@ async function scanClosedAndOpen(page: Page, path: string, scan: Scan, expectedS
   expect(response?.status(), `${path} status`).toBe(expectedStatus);
   await waitForUswds(page);
   await scan(page, `${path} (banner closed)`);
+  // WCAG 1.4.10 reflow: a wide table scrolls inside its own box; the main content never makes the
+  // page scroll sideways.
+  const sideways = await page.locator('main').evaluate((main) => main.scrollWidth - main.clientWidth);
+  expect(sideways, `${path}: main content is ${sideways} px wider than the page`).toBeLessThanOrEqual(0);
 
   const button = page
     .getByRole('region', { name: 'Official website of the United States government' })
