@@ -1,3 +1,4 @@
+import { articleBreadcrumb } from '@/lib/breadcrumbs';
 import type { Article } from '@/lib/content/types';
 import { ArticleFigure } from './article-figure';
 import { Breadcrumb } from './breadcrumb';
@@ -17,7 +18,7 @@ export interface ArticleViewProps {
 export function ArticleView({ article, related, preview = false }: ArticleViewProps) {
   return (
     <div className="grid-container">
-      <Breadcrumb trail={[{ label: 'Home', href: '/' }, { label: 'News', href: '/news' }]} current={article.title} />
+      <Breadcrumb {...articleBreadcrumb(article)} />
       <article className="site-article padding-bottom-4">
         <header>
           <h1 className="margin-top-2">{article.title}</h1>

@@ -3,16 +3,17 @@ import { draftMode } from 'next/headers';
 import { ArticleCardList } from '@/components/article-card';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getArticlesForView, stateOf } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
 import { siteConfig } from '@/lib/site-config';
 
 // Scheduled articles appear here within a minute of their time, without a rebuild.
 export const revalidate = 60;
 
-export const metadata: Metadata = {
-  title: 'News',
+export const metadata: Metadata = pageMetadata({
+  title: 'News articles',
   description: `The latest news articles from ${siteConfig.siteName}, newest first.`,
-  alternates: { canonical: '/news' },
-};
+  path: '/news',
+});
 
 export default async function NewsIndexPage() {
   const { isEnabled: preview } = await draftMode();

@@ -2,9 +2,13 @@ import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
+import { JsonLd } from '@/components/json-ld';
 import { PreviewAlert } from '@/components/preview-alert';
+import { articleBreadcrumb } from '@/lib/breadcrumbs';
 import { getArticleForView, getPublicArticles, getRelatedForView, stateOf } from '@/lib/content';
 import { now } from '@/lib/clock';
+import { articleMetadata } from '@/lib/metadata';
+import { breadcrumbList, newsArticle } from '@/lib/structured-data';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -26,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { article } = await load(params);
   // The 404 page's own title and robots rules, not the layout's defaults.
   if (!article) notFound();
-  return { title: article.title, description: article.summary, alternates: { canonical: article.path } };
+  return articleMetadata(article);
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -34,6 +38,7 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) notFound();
   return (
     <>
+      <JsonLd data={[newsArticle(article), breadcrumbList(articleBreadcrumb(article), article.path)]} />
       {preview && <PreviewAlert article={article} state={stateOf(article)} returnTo={article.path} />}
       <ArticleView article={article} related={getRelatedForView(article, { preview })} preview={preview} />
     </>
