@@ -88,11 +88,15 @@ export const siteConfig: SiteConfig = {
     { label: 'About', href: '/about' },
     { label: 'Contact', href: '/contact' },
   ],
+  // GSA Site Scanning looks for these words in link text; the identifier's USWDS labels lack
+  // "about us", "budget and performance" and "vulnerability disclosure", and the feedback link
+  // must read exactly "Contact" (docs/decisions/0007-metadata-and-required-links.md).
   footerNav: [
     { label: 'News', href: '/news' },
-    { label: 'About', href: '/about' },
-    { label: 'Contact', href: '/contact' },
+    { label: 'About us', href: '/about' },
+    { label: 'Budget and performance', href: '/performance' },
     { label: 'Vulnerability disclosure policy', href: '/vulnerability-disclosure-policy' },
+    { label: 'Contact', href: '/contact' },
   ],
   requiredLinks: [
     { label: `About ${agencyShortName}`, href: '/about' },
