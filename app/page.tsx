@@ -25,7 +25,6 @@ export default async function HomePage() {
   const state = preview ? stateOf : undefined;
   return (
     <div className="grid-container padding-bottom-4">
-      <JsonLd data={homeStructuredData()} />
       {preview && <PreviewAlert returnTo="/" />}
       <h1 className="margin-top-4">{siteConfig.siteName}</h1>
       {lead && (
@@ -47,6 +46,7 @@ export default async function HomePage() {
           </Link>
         </p>
       </section>
+      <JsonLd data={homeStructuredData()} />
     </div>
   );
 }

@@ -38,9 +38,9 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) notFound();
   return (
     <>
-      <JsonLd data={[newsArticle(article), breadcrumbList(articleBreadcrumb(article), article.path)]} />
       {preview && <PreviewAlert article={article} state={stateOf(article)} returnTo={article.path} />}
       <ArticleView article={article} related={getRelatedForView(article, { preview })} preview={preview} />
+      <JsonLd data={[newsArticle(article), breadcrumbList(articleBreadcrumb(article), article.path)]} />
     </>
   );
 }
