@@ -72,3 +72,34 @@ export function unpublishedArticles(now: Date = new Date()): UnpublishedArticle[
     ];
   });
 }
+
+/** A published article whose date has come, as of the test machine's clock. */
+export interface PublicArticle {
+  slug: string;
+  title: string;
+  topics: string[];
+}
+
+export function publicArticles(now: Date = new Date()): PublicArticle[] {
+  return markdownFiles(NEWS_DIR).flatMap((file) => {
+    const data = frontMatter(readFileSync(file, 'utf8'));
+    if (data.status !== 'published' || !(instantOf(data.date) <= now.getTime())) return [];
+    const topics = Array.isArray(data.topics) ? data.topics.filter((t): t is string => typeof t === 'string') : [];
+    return [{ slug: slugOf(file, data), title: typeof data.title === 'string' ? data.title : '', topics }];
+  });
+}
+
+/** Slugs of the content pages (content/pages/*.md), each served at /<slug>. */
+export function contentPageSlugs(): string[] {
+  return markdownFiles(path.join(NEWS_DIR, '..', 'pages')).map((file) => slugOf(file, frontMatter(readFileSync(file, 'utf8'))));
+}
+
+/** A topic's URL slug: "Alliance Summit" → "alliance-summit", accents dropped. */
+export function topicSlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
