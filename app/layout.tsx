@@ -1,24 +1,19 @@
 import type { Metadata, Viewport } from 'next';
 import { draftMode } from 'next/headers';
 import type { ReactNode } from 'react';
+import { DapScript } from '@/components/dap-script';
 import { GovBanner } from '@/components/gov-banner';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { SkipNav } from '@/components/skip-nav';
 import { UswdsBehaviors } from '@/components/uswds-behaviors';
+import { rootMetadata } from '@/lib/metadata';
 import { siteConfig } from '@/lib/site-config';
 import '@/styles/uswds.scss';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { isEnabled: preview } = await draftMode();
-  return {
-    metadataBase: new URL(siteConfig.siteUrl),
-    title: { default: siteConfig.siteName, template: `%s | ${siteConfig.siteName}` },
-    description: siteConfig.description,
-    icons: { icon: '/favicon.ico' },
-    // Staff preview is never for search engines (proxy.ts also sends X-Robots-Tag).
-    ...(preview ? { robots: { index: false, follow: false } } : {}),
-  };
+  return rootMetadata({ preview });
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
@@ -29,12 +24,15 @@ const uswdsInit =
   "(function(){var c='usa-js-loading',d=document.documentElement;d.classList.add(c);" +
   'setTimeout(function(){d.classList.remove(c)},8000)})();';
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { isEnabled: preview } = await draftMode();
+  const { dapAgency, dapSubagency } = siteConfig.analytics;
   return (
     // The init script changes <html>'s class before React hydrates.
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: uswdsInit }} />
+        <DapScript agency={dapAgency} subagency={dapSubagency} preview={preview} />
       </head>
       <body>
         <SkipNav />

@@ -2,19 +2,21 @@ import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import Link from 'next/link';
 import { ArticleCard, ArticleCardList } from '@/components/article-card';
+import { JsonLd } from '@/components/json-ld';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getArticlesForView, stateOf } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
 import { siteConfig } from '@/lib/site-config';
+import { homeStructuredData } from '@/lib/structured-data';
 
 // Scheduled articles appear here within a minute of their time, without a rebuild.
 export const revalidate = 60;
 
-export const metadata: Metadata = {
-  // title.template does not apply to the layout's own segment, so the home title is spelled out.
-  title: { absolute: `News from the ${siteConfig.agencyName} | ${siteConfig.siteName}` },
+export const metadata: Metadata = pageMetadata({
+  title: `News from the ${siteConfig.agencyName}`,
   description: siteConfig.description,
-  alternates: { canonical: '/' },
-};
+  path: '/',
+});
 
 export default async function HomePage() {
   const { isEnabled: preview } = await draftMode();
@@ -44,6 +46,7 @@ export default async function HomePage() {
           </Link>
         </p>
       </section>
+      <JsonLd data={homeStructuredData()} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { articleBreadcrumb } from '@/lib/breadcrumbs';
 import type { Article } from '@/lib/content/types';
 import { ArchiveNotice } from './archive-notice';
 import { ArticleFigure } from './article-figure';
@@ -20,7 +21,7 @@ export interface ArticleViewProps {
 export function ArticleView({ article, related, preview = false, archivedAfterYears }: ArticleViewProps) {
   return (
     <div className="grid-container">
-      <Breadcrumb trail={[{ label: 'Home', href: '/' }, { label: 'News', href: '/news' }]} current={article.title} />
+      <Breadcrumb {...articleBreadcrumb(article)} />
       <article className="site-article padding-bottom-4">
         <header>
           <h1 className="margin-top-2">{article.title}</h1>

@@ -1,12 +1,8 @@
 import Link from 'next/link';
-
-export interface Crumb {
-  label: string;
-  href: string;
-}
+import type { BreadcrumbTrail } from '@/lib/breadcrumbs';
 
 /** USWDS breadcrumb; the last crumb is the current page and is not a link. */
-export function Breadcrumb({ trail, current }: { trail: Crumb[]; current: string }) {
+export function Breadcrumb({ trail, current }: BreadcrumbTrail) {
   return (
     <nav className="usa-breadcrumb" aria-label="Breadcrumbs">
       <ol className="usa-breadcrumb__list">

@@ -38,7 +38,7 @@ test.describe('news listing pages', () => {
     await expect(nav.locator('[aria-current="page"]')).toHaveText('2');
     await expect(nav.getByRole('link', { name: 'Page 1', exact: true })).toHaveAttribute('href', '/news');
     await expect(page.getByText(/^Page 2 of \d+: articles 11 to \d+ of \d+, newest first\.$/)).toBeVisible();
-    await expect(page).toHaveTitle(/^News, page 2 of \d+ \| /);
+    await expect(page).toHaveTitle(/^News articles, page 2 of \d+ \| /);
     await nav.getByRole('link', { name: 'Previous page' }).click();
     await expect(page).toHaveURL(/\/news$/);
     expect((await articleCards(page)).length).toBe(PAGE_SIZE);

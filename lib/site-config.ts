@@ -27,8 +27,22 @@ export interface SiteConfig {
   timeZone: string;
   /** How times in that zone are labelled: "9:00 AM ET". */
   timeZoneLabel: string;
-  /** Short description for the home page meta description. */
+  /** Short description for the home page meta description (50 to 160 characters). */
   description: string;
+  /** Open Graph locale of every page. */
+  locale: string;
+  /**
+   * The picture link previews show for pages without one of their own, in public/.
+   * `npm run share-image` draws it from siteName and agencyName; run it after changing them.
+   */
+  shareImage: { path: string; width: number; height: number; alt: string };
+  /** Publisher logo for structured data (a file in public/), if the agency has one. */
+  logo?: { path: string; width: number; height: number };
+  /**
+   * GSA's Digital Analytics Program: off unless an agency code is set (DAP_AGENCY, and
+   * optionally DAP_SUBAGENCY, when building and running the site).
+   */
+  analytics: { dapAgency?: string; dapSubagency?: string };
   primaryNav: NavLink[];
   /** Footer navigation (USWDS footer primary links). */
   footerNav: NavLink[];
@@ -57,17 +71,32 @@ export const siteConfig: SiteConfig = {
   timeZoneLabel: 'ET',
   description:
     'News from the U.S. Department of Defense: articles, photos and announcements about the department, its people and its missions.',
+  locale: 'en_US',
+  shareImage: {
+    path: '/share-image.png',
+    width: 1200,
+    height: 630,
+    alt: 'DOD News, from the U.S. Department of Defense',
+  },
+  analytics: {
+    dapAgency: process.env.DAP_AGENCY?.trim() || undefined,
+    dapSubagency: process.env.DAP_SUBAGENCY?.trim() || undefined,
+  },
   primaryNav: [
     { label: 'Home', href: '/' },
     { label: 'News', href: '/news' },
     { label: 'About', href: '/about' },
     { label: 'Contact', href: '/contact' },
   ],
+  // GSA Site Scanning looks for these words in link text; the identifier's USWDS labels lack
+  // "about us", "budget and performance" and "vulnerability disclosure", and the feedback link
+  // must read exactly "Contact" (docs/decisions/0007-metadata-and-required-links.md).
   footerNav: [
     { label: 'News', href: '/news' },
-    { label: 'About', href: '/about' },
-    { label: 'Contact', href: '/contact' },
+    { label: 'About us', href: '/about' },
+    { label: 'Budget and performance', href: '/performance' },
     { label: 'Vulnerability disclosure policy', href: '/vulnerability-disclosure-policy' },
+    { label: 'Contact', href: '/contact' },
   ],
   requiredLinks: [
     { label: `About ${agencyShortName}`, href: '/about' },

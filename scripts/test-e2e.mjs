@@ -9,13 +9,16 @@
 //    the config files). It may rebuild when nothing changed (a checkout touches files), never the
 //    other way round, so tests do not run against stale code. E2E_SKIP_BUILD=1 skips the build;
 //    BASE_URL (test a running deployment instead) skips it too.
+//    The build gets SITE_URL=http://127.0.0.1:<port>, the test server's own address: prerendered
+//    pages carry absolute canonical, og:url and og:image URLs, and the tests fetch them. The URL
+//    is recorded in .next/e2e-site-url; a build made for another address is rebuilt.
 // 3. Runs `npx playwright test` with the forwarded arguments and exits with its code. Playwright's
 //    webServer starts `next start` on 127.0.0.1:3100 and stops it afterwards. PREVIEW_SECRET is
 //    passed through, or made up for the run (32 random bytes) when the shell has none and no
 //    BASE_URL is given.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import process from 'node:process';
@@ -25,6 +28,13 @@ import { ensureBrowser } from './find-browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// playwright.config.ts starts `next start` with the same SITE_URL.
+const SITE_URL = `http://127.0.0.1:${PORT}`;
+const SITE_URL_RECORD = path.join(root, '.next', 'e2e-site-url');
+
+function builtForSiteUrl() {
+  return existsSync(SITE_URL_RECORD) ? readFileSync(SITE_URL_RECORD, 'utf8').trim() : undefined;
+}
 
 function portIsFree(port) {
   return new Promise((resolve) => {
@@ -52,12 +62,16 @@ if (browserPath) env.CHROMIUM_PATH = browserPath;
 if (!process.env.BASE_URL) {
   if (process.env.E2E_SKIP_BUILD === '1') {
     console.log('test:e2e: E2E_SKIP_BUILD=1, using the existing build');
-  } else if (!buildIsStale(root)) {
-    console.log('test:e2e: .next is newer than every source file, skipping the build');
+    if (builtForSiteUrl() !== SITE_URL) {
+      console.warn(`test:e2e: warning: the build was not made for SITE_URL=${SITE_URL}; absolute URLs in prerendered pages will not match`);
+    }
+  } else if (!buildIsStale(root) && builtForSiteUrl() === SITE_URL) {
+    console.log(`test:e2e: .next is newer than every source file and built for ${SITE_URL}, skipping the build`);
   } else {
-    console.log('test:e2e: building the production site (npm run build)');
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, env, stdio: 'inherit' });
+    console.log(`test:e2e: building the production site (npm run build) with SITE_URL=${SITE_URL}`);
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, env: { ...env, SITE_URL }, stdio: 'inherit' });
     if (build.status !== 0) fail(`npm run build failed (exit ${build.status ?? build.signal})`);
+    writeFileSync(SITE_URL_RECORD, `${SITE_URL}\n`);
   }
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     fail('no production build in .next (run npm run build, or unset E2E_SKIP_BUILD)');

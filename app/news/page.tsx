@@ -4,16 +4,17 @@ import { ArticleListing } from '@/components/article-listing';
 import { stateOf } from '@/lib/content';
 import { getNewsPage } from '@/lib/listings';
 import { listingPagePath } from '@/lib/pagination';
+import { pageMetadata } from '@/lib/metadata';
 import { siteConfig } from '@/lib/site-config';
 
 // Scheduled articles appear here within a minute of their time, without a rebuild.
 export const revalidate = 60;
 
-export const metadata: Metadata = {
-  title: 'News',
+export const metadata: Metadata = pageMetadata({
+  title: 'News articles',
   description: `The latest news articles from ${siteConfig.siteName}, newest first.`,
-  alternates: { canonical: '/news' },
-};
+  path: '/news',
+});
 
 export default async function NewsIndexPage() {
   const { isEnabled: preview } = await draftMode();

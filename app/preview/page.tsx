@@ -4,11 +4,13 @@ import { notFound } from 'next/navigation';
 import { PreviewAlert } from '@/components/preview-alert';
 import { PreviewList } from '@/components/preview-list';
 import { getArticlesForView, stateOf } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: 'Drafts and scheduled articles',
   description: 'Staff preview: every draft and scheduled article, with its status, date, warnings and a preview link.',
-};
+  path: '/preview',
+});
 
 /** Staff page, only in preview: what is not public yet. */
 export default async function PreviewIndexPage() {

@@ -3,15 +3,16 @@ import { draftMode } from 'next/headers';
 import Link from 'next/link';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getTopicsForView } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
 import { siteConfig } from '@/lib/site-config';
 
 export const revalidate = 60;
 
-export const metadata: Metadata = {
-  title: 'Topics',
+export const metadata: Metadata = pageMetadata({
+  title: 'News topics',
   description: `Every topic ${siteConfig.siteName} covers, with the number of articles on each.`,
-  alternates: { canonical: '/topics' },
-};
+  path: '/topics',
+});
 
 export default async function TopicsPage() {
   const { isEnabled: preview } = await draftMode();

@@ -94,3 +94,18 @@ export function publicArticles(now: Date = new Date()): PublicArticle[] {
     })
     .sort((a, b) => b.published - a.published);
 }
+
+/** Slugs of the content pages (content/pages/*.md), each served at /<slug>. */
+export function contentPageSlugs(): string[] {
+  return markdownFiles(path.join(NEWS_DIR, '..', 'pages')).map((file) => slugOf(file, frontMatter(readFileSync(file, 'utf8'))));
+}
+
+/** A topic's URL slug: "Alliance Summit" → "alliance-summit", accents dropped. */
+export function topicSlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

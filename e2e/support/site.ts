@@ -14,6 +14,17 @@ export const REQUIRED_LINKS = [
   'Privacy policy',
 ];
 
+/**
+ * Site footer links that carry what the identifier's USWDS wording lacks for GSA Site Scanning:
+ * "about us", "budget and performance", "vulnerability disclosure", and a link reading exactly "Contact".
+ */
+export const FOOTER_REQUIRED_LINKS = [
+  { name: 'About us', path: '/about' },
+  { name: 'Budget and performance', path: '/performance' },
+  { name: 'Vulnerability disclosure policy', path: '/vulnerability-disclosure-policy' },
+  { name: 'Contact', path: '/contact' },
+];
+
 export const ARTICLE_PATH = /^\/news\/[^/?#]+\/?$/;
 
 export interface ListedArticle {

@@ -3,6 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brokenRoot, goodRoot } from './__fixtures__/make-tree';
 
+// Each test starts `npm run …` (npm, then tsx compiling the script): seconds on an idle machine,
+// much longer on a loaded 2-core CI box.
+const SCRIPT_TIMEOUT = 120_000;
+
 const projectRoot = path.resolve(__dirname, '../..');
 
 function run(root: string): { stdout: string; status: number } {
@@ -30,7 +34,7 @@ describe('npm run content:check', () => {
         '',
       ].join('\n'),
     });
-  }, 30_000);
+  }, SCRIPT_TIMEOUT);
 
   it('prints every error and exits 1 when there are errors', () => {
     const { stdout, status } = run(brokenRoot);
@@ -41,5 +45,5 @@ describe('npm run content:check', () => {
       'content/news/2023/same-slug.md:1: slug: the slug "same-slug" is also used by content/news/2024/same-slug.md; every slug must be unique',
     );
     expect(output.at(-1)).toBe('Checked 4 articles and 1 page: 13 errors, 0 warnings.');
-  }, 30_000);
+  }, SCRIPT_TIMEOUT);
 });

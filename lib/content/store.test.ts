@@ -15,7 +15,7 @@ function report(files: Record<string, string | Buffer>): string[] {
   return createContentStore(makeTree(files)).checkContent().map(formatIssue);
 }
 
-const FRONT = ['title: Test Story', 'summary: A test story.', 'date: 2023-06-13', 'topics: [NATO]', 'status: published'];
+const FRONT = ['title: Test Story', 'summary: A test story with a summary long enough for a meta description.', 'date: 2023-06-13', 'topics: [NATO]', 'status: published'];
 
 /** An article whose front matter is FRONT with `edit` applied, then the body lines. */
 function article(edit: (front: string[]) => string[] = (front) => front, ...body: string[]): string {
@@ -120,7 +120,7 @@ describe('pages', () => {
       path: '/about',
       sourcePath: 'content/pages/about.md',
       title: 'About DOD News',
-      summary: 'Who we are.',
+      summary: 'Who we are, what this newsroom publishes and how to reach the editors.',
       updated: '2024-01-02',
       updatedAt: new Date('2024-01-02T05:00:00Z'),
       warnings: [],
@@ -133,7 +133,7 @@ describe('pages', () => {
 
   it('report unknown fields such as article-only keys', () => {
     expect(
-      report({ 'content/pages/contact.md': lines('---', 'title: Contact', 'summary: Reach us.', 'status: draft', '---', '', 'Hi.') }),
+      report({ 'content/pages/contact.md': lines('---', 'title: Contact', 'summary: How to reach the newsroom by email, telephone or mail.', 'status: draft', '---', '', 'Hi.') }),
     ).toEqual(['content/pages/contact.md:4: status: unknown field; expected one of title, summary, updated']);
   });
 });
@@ -257,6 +257,17 @@ describe('front matter errors', () => {
     expect(report({ 'content/news/test-story.md': article((f) => f.with(1, `summary: ${long}`)) })).toEqual([
       'content/news/test-story.md:3: summary: warning: summary is 161 characters; search results and link previews show about 160, so keep it shorter',
     ]);
+  });
+
+  it('a summary too short for a meta description is an error, for articles and pages', () => {
+    const page = lines('---', 'title: Contact Us', 'summary: "  Reach the newsroom.  "', '---', '', 'Hi.');
+    expect(
+      report({ 'content/news/test-story.md': article((f) => f.with(1, `summary: ${'A'.repeat(49)}`)), 'content/pages/contact.md': page }),
+    ).toEqual([
+      "content/news/test-story.md:3: summary: summary is 49 characters; it is the page's meta description, which federal website standards require to be at least 50",
+      "content/pages/contact.md:3: summary: summary is 19 characters; it is the page's meta description, which federal website standards require to be at least 50",
+    ]);
+    expect(report({ 'content/news/test-story.md': article((f) => f.with(1, `summary: ${'A'.repeat(50)}`)) })).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { ZodType } from 'zod';
 import path from 'node:path';
 import type { Code, Root as MdastRoot } from 'mdast';
+import { MIN_DESCRIPTION_LENGTH } from '../metadata';
 import { siteConfig } from '../site-config';
 import { parseContentDate } from './dates';
 import { readFigure } from './figure';
@@ -162,6 +163,14 @@ function readBody(rootDir: string, file: SourceFile, mdast: MdastRoot, imageFold
 function checkSummaryLength(file: SourceFile, block: YamlBlock, summary: unknown): void {
   if (typeof summary !== 'string') return;
   const length = summary.trim().length;
+  // An empty summary is the schema's "required" error; the meta description minimum is about real text.
+  if (length > 0 && length < MIN_DESCRIPTION_LENGTH) {
+    file.issues.error(
+      block.lineOf(['summary']),
+      'summary',
+      `summary is ${length} characters; it is the page's meta description, which federal website standards require to be at least ${MIN_DESCRIPTION_LENGTH}`,
+    );
+  }
   if (length > MAX_SUMMARY_LENGTH) {
     file.issues.warn(
       block.lineOf(['summary']),

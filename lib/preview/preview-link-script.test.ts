@@ -3,6 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyPreviewToken } from './token';
 
+// Each test starts `npm run …` (npm, then tsx compiling the script): seconds on an idle machine,
+// much longer on a loaded 2-core CI box.
+const SCRIPT_TIMEOUT = 120_000;
+
 const projectRoot = path.resolve(__dirname, '../..');
 const secret = 'k7Qx0m2vB9rT4wYz1aLp8sNc3eHf6gJd5uVi0oRt2yE=';
 const published = 'biden-stoltenberg-confer-before-nato-summit';
@@ -55,7 +59,7 @@ describe.concurrent('npm run preview-link', () => {
     if (!result.ok) return;
     expect(result.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 48 * HOUR - 1000);
     expect(result.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 48 * HOUR);
-  }, 30_000);
+  }, SCRIPT_TIMEOUT);
 
   it('uses SITE_URL and --expires for a published article', async () => {
     const before = Date.now();
@@ -71,7 +75,7 @@ describe.concurrent('npm run preview-link', () => {
     if (!result.ok) return;
     expect(result.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 90 * 60_000 - 1000);
     expect(result.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 90 * 60_000);
-  }, 30_000);
+  }, SCRIPT_TIMEOUT);
 
   it('refuses to sign without PREVIEW_SECRET when NODE_ENV is unset, and exits 1', async () => {
     expect(await run([published])).toEqual({
@@ -79,7 +83,7 @@ describe.concurrent('npm run preview-link', () => {
       stdout: '',
       stderr: 'Preview is not configured: set PREVIEW_SECRET (at least 32 bytes) in the environment.\n',
     });
-  }, 30_000);
+  }, SCRIPT_TIMEOUT);
 
   it('refuses a short secret without printing it, and exits 1', async () => {
     const { status, stdout, stderr } = await run([published], { PREVIEW_SECRET: 'hunter2-hunter2' });
@@ -87,7 +91,7 @@ describe.concurrent('npm run preview-link', () => {
     expect(stderr).toBe(
       'PREVIEW_SECRET is too short: it is 15 bytes and must be at least 32. Make one with `openssl rand -base64 32` or `node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))"`.\n',
     );
-  }, 30_000);
+  }, SCRIPT_TIMEOUT);
 
   it('refuses an unknown slug and lists close matches, and exits 1', async () => {
     expect(await run(['allied-logistics-conference'], { PREVIEW_SECRET: secret })).toEqual({
@@ -100,7 +104,7 @@ describe.concurrent('npm run preview-link', () => {
         '',
       ].join('\n'),
     });
-  }, 30_000);
+  }, SCRIPT_TIMEOUT);
 
   it('refuses --expires longer than 7 days, and exits 2', async () => {
     expect(await run([draft, '--expires', '30d'], { PREVIEW_SECRET: secret })).toEqual({
@@ -108,7 +112,7 @@ describe.concurrent('npm run preview-link', () => {
       stdout: '',
       stderr: '--expires: "30d" is too long: a preview link can last at most 7 days.\n',
     });
-  }, 30_000);
+  }, SCRIPT_TIMEOUT);
 
   it('refuses a malformed --expires, and exits 2', async () => {
     expect(await run([draft, '--expires=tomorrow'], { PREVIEW_SECRET: secret })).toEqual({
@@ -117,7 +121,7 @@ describe.concurrent('npm run preview-link', () => {
       stderr:
         '--expires: "tomorrow" is not a duration: use a whole number followed by s, m, h or d, like 90m, 48h or 2d.\n',
     });
-  }, 30_000);
+  }, SCRIPT_TIMEOUT);
 
   it('asks for exactly one slug, and exits 2', async () => {
     expect(await run([], { PREVIEW_SECRET: secret })).toEqual({
@@ -125,5 +129,5 @@ describe.concurrent('npm run preview-link', () => {
       stdout: '',
       stderr: 'Give exactly one slug.\nUsage: npm run preview-link -- <slug> [--expires 48h|2d|90m|30s]\n',
     });
-  }, 30_000);
+  }, SCRIPT_TIMEOUT);
 });

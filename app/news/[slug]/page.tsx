@@ -2,11 +2,15 @@ import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
+import { JsonLd } from '@/components/json-ld';
 import { PreviewAlert } from '@/components/preview-alert';
+import { articleBreadcrumb } from '@/lib/breadcrumbs';
 import { getArticleForView, getPublicArticles, getRelatedForView, stateOf } from '@/lib/content';
 import { isArchived } from '@/lib/archive';
 import { now } from '@/lib/clock';
+import { articleMetadata } from '@/lib/metadata';
 import { siteConfig } from '@/lib/site-config';
+import { breadcrumbList, newsArticle } from '@/lib/structured-data';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -28,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { article } = await load(params);
   // The 404 page's own title and robots rules, not the layout's defaults.
   if (!article) notFound();
-  return { title: article.title, description: article.summary, alternates: { canonical: article.path } };
+  return articleMetadata(article);
 }
 
 const years = siteConfig.archiveAfterYears;
@@ -46,6 +50,7 @@ export default async function ArticlePage({ params }: Props) {
         // Decided when the page renders; ISR re-renders it at most a minute after it goes stale, so no rebuild is needed.
         archivedAfterYears={isArchived(article, now(), years) ? years : undefined}
       />
+      <JsonLd data={[newsArticle(article), breadcrumbList(articleBreadcrumb(article), article.path)]} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { TopicListing } from '@/components/article-listing';
 import { getTopicsForView, stateOf } from '@/lib/content';
 import { getTopicPage } from '@/lib/listings';
+import { pageMetadata } from '@/lib/metadata';
 import { siteConfig } from '@/lib/site-config';
 
 type Props = { params: Promise<{ topic: string }> };
@@ -22,11 +23,12 @@ async function load(params: Props['params']) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { found } = await load(params);
   if (!found) notFound();
-  return {
-    title: `${found.topic.name} news`,
-    description: `News articles about ${found.topic.name} from ${siteConfig.siteName}, newest first.`,
-    alternates: { canonical: `/topics/${found.topic.slug}` },
-  };
+  return pageMetadata({
+    // "News about …" keeps even a two-letter topic's title above the 20-character minimum.
+    title: `News about ${found.topic.name}`,
+    description: `News articles about ${found.topic.name} from the ${siteConfig.agencyName}, newest first.`,
+    path: `/topics/${found.topic.slug}`,
+  });
 }
 
 export default async function TopicPage({ params }: Props) {

@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleListing } from '@/components/article-listing';
 import { getArticlesForView, stateOf } from '@/lib/content';
 import { getNewsPage, laterPages } from '@/lib/listings';
+import { pageMetadata } from '@/lib/metadata';
 import { listingPagePath, parsePageNumber } from '@/lib/pagination';
 import { siteConfig } from '@/lib/site-config';
 
@@ -27,11 +28,11 @@ async function load(params: Props['params']) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { listing } = await load(params);
   if (!listing) notFound();
-  return {
-    title: `News, page ${listing.page} of ${listing.totalPages}`,
+  return pageMetadata({
+    title: `News articles, page ${listing.page} of ${listing.totalPages}`,
     description: `Older news articles from ${siteConfig.siteName}, newest first: articles ${listing.first} to ${listing.last} of ${listing.totalItems}.`,
-    alternates: { canonical: listingPagePath('/news', listing.page) },
-  };
+    path: listingPagePath('/news', listing.page),
+  });
 }
 
 export default async function NewsListingPage({ params }: Props) {

@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { TopicListing } from '@/components/article-listing';
 import { getTopicsForView, stateOf } from '@/lib/content';
 import { getTopicPage, laterPages } from '@/lib/listings';
+import { pageMetadata } from '@/lib/metadata';
 import { listingPagePath, parsePageNumber } from '@/lib/pagination';
 import { siteConfig } from '@/lib/site-config';
 
@@ -29,11 +30,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { found } = await load(params);
   if (!found) notFound();
   const { topic, page } = found;
-  return {
-    title: `${topic.name} news, page ${page.page} of ${page.totalPages}`,
-    description: `Older news articles about ${topic.name} from ${siteConfig.siteName}, newest first: articles ${page.first} to ${page.last} of ${page.totalItems}.`,
-    alternates: { canonical: listingPagePath(`/topics/${topic.slug}`, page.page) },
-  };
+  return pageMetadata({
+    title: `News about ${topic.name}, page ${page.page} of ${page.totalPages}`,
+    description: `Older news articles about ${topic.name} from the ${siteConfig.agencyName}, newest first: articles ${page.first} to ${page.last} of ${page.totalItems}.`,
+    path: listingPagePath(`/topics/${topic.slug}`, page.page),
+  });
 }
 
 export default async function TopicListingPage({ params }: Props) {
