@@ -20,7 +20,8 @@ export function SearchResults({ hits, start, className, ...rest }: SearchResults
       {...rest}
     >
       {hits.map(({ article, matched, text }) => {
-        const passage = snippet(text.paragraphs.concat(text.captions), matched);
+        // A body that opens with the summary would show it twice.
+        const passage = snippet([...text.paragraphs, ...text.captions].filter((p) => p !== text.summary), matched);
         return (
           <li key={article.slug} className="site-search-result">
             <h2 className="site-search-result__title">
