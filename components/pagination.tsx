@@ -19,16 +19,17 @@ function Icon({ name }: { name: 'navigate_before' | 'navigate_next' }) {
 
 /**
  * USWDS pagination (packages/usa-pagination/src/usa-pagination.twig, bounded variant), as plain
- * links so it works without JavaScript. Renders nothing for a single page.
+ * links so it works without JavaScript. Renders nothing for a single page. Links are not
+ * prefetched: a page of results rarely leads to every other page.
  */
-export function Pagination({ current, total, hrefFor, className, ...rest }: PaginationProps) {
+export function Pagination({ current, total, hrefFor, className, 'aria-label': ariaLabel = 'Pagination', ...rest }: PaginationProps) {
   if (total <= 1) return null;
   return (
-    <nav aria-label="Pagination" className={['usa-pagination', className].filter(Boolean).join(' ')} {...rest}>
+    <nav aria-label={ariaLabel} className={['usa-pagination', className].filter(Boolean).join(' ')} {...rest}>
       <ul className="usa-pagination__list">
         {current > 1 && (
           <li className="usa-pagination__item usa-pagination__arrow">
-            <Link href={hrefFor(current - 1)} className="usa-pagination__link usa-pagination__previous-page" aria-label="Previous page">
+            <Link prefetch={false} href={hrefFor(current - 1)} className="usa-pagination__link usa-pagination__previous-page" aria-label="Previous page">
               <Icon name="navigate_before" />
               <span className="usa-pagination__link-text">Previous</span>
             </Link>
@@ -42,6 +43,7 @@ export function Pagination({ current, total, hrefFor, className, ...rest }: Pagi
           ) : (
             <li key={slot} className="usa-pagination__item usa-pagination__page-no">
               <Link
+                prefetch={false}
                 href={hrefFor(slot)}
                 className={['usa-pagination__button', slot === current ? 'usa-current' : ''].filter(Boolean).join(' ')}
                 aria-label={slot === total ? `Last page, page ${slot}` : `Page ${slot}`}
@@ -54,7 +56,7 @@ export function Pagination({ current, total, hrefFor, className, ...rest }: Pagi
         )}
         {current < total && (
           <li className="usa-pagination__item usa-pagination__arrow">
-            <Link href={hrefFor(current + 1)} className="usa-pagination__link usa-pagination__next-page" aria-label="Next page">
+            <Link prefetch={false} href={hrefFor(current + 1)} className="usa-pagination__link usa-pagination__next-page" aria-label="Next page">
               <span className="usa-pagination__link-text">Next</span>
               <Icon name="navigate_next" />
             </Link>

@@ -1,13 +1,18 @@
 import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { NavLink } from '@/lib/site-config';
+import { SearchForm } from './search-form';
 
 export interface SiteHeaderProps extends ComponentPropsWithoutRef<'header'> {
   siteName: string;
   nav: NavLink[];
 }
 
-/** USWDS basic header (packages/usa-header/src/usa-header.twig) with the primary navigation. */
+/**
+ * USWDS basic header with search (packages/usa-header/src/usa-header.twig): the primary
+ * navigation, then the search form, upper right on desktop. On narrower screens USWDS puts both
+ * behind the Menu button, which needs JavaScript, so a plain link to /search sits beside it there.
+ */
 export function SiteHeader({ siteName, nav, className, ...rest }: SiteHeaderProps) {
   return (
     <>
@@ -22,6 +27,11 @@ export function SiteHeader({ siteName, nav, className, ...rest }: SiteHeaderProp
                 </Link>
               </em>
             </div>
+            <Link href="/search" prefetch={false} className="site-search-link">
+              {/* eslint-disable-next-line @next/next/no-img-element -- USWDS icon, served from public/uswds */}
+              <img src="/uswds/img/usa-icons/search.svg" alt="" width={24} height={24} />
+              Search
+            </Link>
             <button type="button" className="usa-menu-btn">
               Menu
             </button>
@@ -40,6 +50,9 @@ export function SiteHeader({ siteName, nav, className, ...rest }: SiteHeaderProp
                 </li>
               ))}
             </ul>
+            <section aria-label="Search component">
+              <SearchForm inputId="search-field" size="small" aria-label="Site search" />
+            </section>
           </nav>
         </div>
       </header>

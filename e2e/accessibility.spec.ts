@@ -62,6 +62,10 @@ test.describe('axe finds no WCAG 2.2 A/AA violations', () => {
     }
   });
 
+  test('on the search results page, banner closed and open', async ({ page, expectNoAxeViolations }) => {
+    await scanClosedAndOpen(page, '/search?q=nato', expectNoAxeViolations);
+  });
+
   test('on the 404 page, banner closed and open', async ({ page, consoleErrors, expectNoAxeViolations }) => {
     consoleErrors.allow(NOT_FOUND_RESOURCE);
     await scanClosedAndOpen(page, '/news/does-not-exist', expectNoAxeViolations, 404);

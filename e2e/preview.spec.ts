@@ -19,6 +19,7 @@ import {
   previewToken,
   ROOT,
   SCHEDULED,
+  SCHEDULED_SENTINEL,
   SENTINELS,
   startSecondServer,
 } from './support/preview';
@@ -527,6 +528,7 @@ if (!process.env.BASE_URL) {
       const POLL = 2_000;
       expect(await portIsFree(PORT), `port ${PORT} is free for a second server`).toBe(true);
       const scheduled = article(SCHEDULED.slug);
+      const searchFor = `/search?q=${SCHEDULED_SENTINEL}`;
 
       const clockStart = SCHEDULED.publishAt - LEAD;
       const server = startSecondServer(PORT, {
@@ -563,6 +565,7 @@ if (!process.env.BASE_URL) {
               SCHEDULED.publishAt,
             );
             expect((await api.get(SCHEDULED.image)).status(), 'its lead image before its time').toBe(404);
+            expect(await (await api.get(searchFor)).text(), 'search before its time').not.toContain(`href="${SCHEDULED.path}"`);
             first = false;
           }
           if (clock < SCHEDULED.publishAt) {
@@ -582,6 +585,8 @@ if (!process.env.BASE_URL) {
         expect(h1, 'the live page has the article title').toBe(scheduled.title);
         expect(live!.body, 'the live page is the public one').not.toContain('Draft preview');
         expect((await api.get(SCHEDULED.image)).status(), 'its lead image once live').toBe(200);
+        // The search index is rebuilt for the new public set: no rebuild of the site needed.
+        expect(await (await api.get(searchFor)).text(), 'search once live').toContain(`href="${SCHEDULED.path}"`);
 
         const listed = `href="${SCHEDULED.path}"`;
         let onNews: number | undefined;

@@ -8,6 +8,7 @@ import {
   REQUIRED_URL_TOKENS,
   robotsSitemapLocations,
   scanPage,
+  siteSearchDetected,
   sitemapUrlCount,
   type SiteScan,
 } from './support/site-scan';
@@ -53,7 +54,7 @@ test.describe('GSA Site Scanning detections', () => {
     await testInfo.attach('site-scan home.json', { body: JSON.stringify(scan, null, 2), contentType: 'application/json' });
     expect(misses(scan)).toEqual([]);
     expect(scan.og_type).toBe('website');
-    // TODO(lead, after merging the search branch): assert `await siteSearchDetected(page)` is true here and for the article.
+    expect(await siteSearchDetected(page), 'site_search: a search form the scanner recognizes').toBe(true);
   });
 
   test('an article passes every page-level detection and carries its article dates', async ({ page }, testInfo) => {
@@ -61,6 +62,7 @@ test.describe('GSA Site Scanning detections', () => {
     await testInfo.attach('site-scan article.json', { body: JSON.stringify(scan, null, 2), contentType: 'application/json' });
     expect(misses(scan)).toEqual([]);
     expect(scan.og_type).toBe('article');
+    expect(await siteSearchDetected(page), 'site_search: a search form the scanner recognizes').toBe(true);
     // seo.ts parses both with new Date(); an invalid value is recorded as null.
     expect(Number.isNaN(Date.parse(scan.og_article_published)), scan.og_article_published).toBe(false);
     expect(Number.isNaN(Date.parse(scan.og_article_modified)), scan.og_article_modified).toBe(false);
