@@ -38,6 +38,7 @@ test.describe('axe finds no WCAG 2.2 A/AA violations', () => {
 
   test('on every page of the news index, banner closed and open', async ({ page, expectNoAxeViolations }) => {
     const { pages } = await allListedArticles(page);
+    test.setTimeout(30_000 + pages.length * 20_000);
     for (const path of pages) {
       await test.step(path, () => scanClosedAndOpen(page, path, expectNoAxeViolations));
     }
@@ -46,7 +47,7 @@ test.describe('axe finds no WCAG 2.2 A/AA violations', () => {
   test('on every article listed on /news, banner closed and open', async ({ page, expectNoAxeViolations }) => {
     const { articles } = await allListedArticles(page);
     expect(articles.length, 'articles listed on /news').toBeGreaterThan(0);
-    test.setTimeout(30_000 + articles.length * 15_000);
+    test.setTimeout(30_000 + articles.length * 20_000);
     for (const { path } of articles) {
       await test.step(path, () => scanClosedAndOpen(page, path, expectNoAxeViolations));
     }
@@ -56,7 +57,7 @@ test.describe('axe finds no WCAG 2.2 A/AA violations', () => {
     await page.goto('/');
     const paths = [...new Set(await linkPaths(page, '.usa-identifier'))].filter((path) => path !== '/');
     expect(paths.length, 'internal identifier links').toBeGreaterThan(0);
-    test.setTimeout(30_000 + paths.length * 15_000);
+    test.setTimeout(30_000 + paths.length * 20_000);
     for (const path of paths) {
       await test.step(path, () => scanClosedAndOpen(page, path, expectNoAxeViolations));
     }
