@@ -6,6 +6,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { SkipNav } from '@/components/skip-nav';
 import { UswdsBehaviors } from '@/components/uswds-behaviors';
+import { feedAlternates } from '@/lib/feeds';
 import { siteConfig } from '@/lib/site-config';
 import '@/styles/uswds.scss';
 
@@ -16,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: siteConfig.siteName, template: `%s | ${siteConfig.siteName}` },
     description: siteConfig.description,
     icons: { icon: '/favicon.ico' },
+    alternates: { types: feedAlternates() },
     // Staff preview is never for search engines (proxy.ts also sends X-Robots-Tag).
     ...(preview ? { robots: { index: false, follow: false } } : {}),
   };

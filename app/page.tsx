@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { ArticleCard, ArticleCardList } from '@/components/article-card';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getArticlesForView, stateOf } from '@/lib/content';
+import { feedAlternates } from '@/lib/feeds';
 import { siteConfig } from '@/lib/site-config';
 
 // Scheduled articles appear here within a minute of their time, without a rebuild.
@@ -13,7 +14,7 @@ export const metadata: Metadata = {
   // title.template does not apply to the layout's own segment, so the home title is spelled out.
   title: { absolute: `News from the ${siteConfig.agencyName} | ${siteConfig.siteName}` },
   description: siteConfig.description,
-  alternates: { canonical: '/' },
+  alternates: { canonical: '/', types: feedAlternates() },
 };
 
 export default async function HomePage() {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageView } from '@/components/page-view';
 import { getPage, getPages } from '@/lib/content';
+import { feedAlternates } from '@/lib/feeds';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -14,7 +15,7 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = getPage((await params).slug);
   if (!page) return {};
-  return { title: page.title, description: page.summary, alternates: { canonical: page.path } };
+  return { title: page.title, description: page.summary, alternates: { canonical: page.path, types: feedAlternates() } };
 }
 
 export default async function ContentPage({ params }: Props) {

@@ -3,6 +3,7 @@ import { draftMode } from 'next/headers';
 import { ArticleCardList } from '@/components/article-card';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getArticlesForView, stateOf } from '@/lib/content';
+import { feedAlternates } from '@/lib/feeds';
 import { siteConfig } from '@/lib/site-config';
 
 // Scheduled articles appear here within a minute of their time, without a rebuild.
@@ -11,7 +12,7 @@ export const revalidate = 60;
 export const metadata: Metadata = {
   title: 'News',
   description: `The latest news articles from ${siteConfig.siteName}, newest first.`,
-  alternates: { canonical: '/news' },
+  alternates: { canonical: '/news', types: feedAlternates() },
 };
 
 export default async function NewsIndexPage() {

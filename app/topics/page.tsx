@@ -3,6 +3,7 @@ import { draftMode } from 'next/headers';
 import Link from 'next/link';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getTopicsForView } from '@/lib/content';
+import { feedAlternates } from '@/lib/feeds';
 import { siteConfig } from '@/lib/site-config';
 
 export const revalidate = 60;
@@ -10,7 +11,7 @@ export const revalidate = 60;
 export const metadata: Metadata = {
   title: 'Topics',
   description: `Every topic ${siteConfig.siteName} covers, with the number of articles on each.`,
-  alternates: { canonical: '/topics' },
+  alternates: { canonical: '/topics', types: feedAlternates() },
 };
 
 export default async function TopicsPage() {

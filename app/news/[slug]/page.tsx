@@ -5,6 +5,7 @@ import { ArticleView } from '@/components/article-view';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getArticleForView, getPublicArticles, getRelatedForView, stateOf } from '@/lib/content';
 import { now } from '@/lib/clock';
+import { feedAlternates } from '@/lib/feeds';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { article } = await load(params);
   // The 404 page's own title and robots rules, not the layout's defaults.
   if (!article) notFound();
-  return { title: article.title, description: article.summary, alternates: { canonical: article.path } };
+  return { title: article.title, description: article.summary, alternates: { canonical: article.path, types: feedAlternates() } };
 }
 
 export default async function ArticlePage({ params }: Props) {

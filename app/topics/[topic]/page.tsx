@@ -5,6 +5,7 @@ import { ArticleCardList } from '@/components/article-card';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getTopicArticlesForView, getTopicsForView, stateOf } from '@/lib/content';
+import { feedAlternates } from '@/lib/feeds';
 import { siteConfig } from '@/lib/site-config';
 
 type Props = { params: Promise<{ topic: string }> };
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `${found.topic.name} news`,
     description: `News articles about ${found.topic.name} from ${siteConfig.siteName}, newest first.`,
-    alternates: { canonical: `/topics/${found.topic.slug}` },
+    alternates: { canonical: `/topics/${found.topic.slug}`, types: feedAlternates(found.topic) },
   };
 }
 
