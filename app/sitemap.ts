@@ -17,6 +17,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     ...articles.map((article) => ({ url: url(article.path), lastModified: article.updatedAt ?? article.publishedAt })),
     { url: url('/topics'), lastModified: newest },
     ...getTopicsForView({ preview: false }).map(({ topic }) => ({ url: url(`/topics/${topic.slug}`) })),
+    { url: url('/feeds'), lastModified: newest },
     // Content pages have no status: all of them are public.
     ...getPages().map((page) => ({ url: url(page.path), ...(page.updatedAt ? { lastModified: page.updatedAt } : {}) })),
   ];

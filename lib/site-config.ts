@@ -67,6 +67,7 @@ export const siteConfig: SiteConfig = {
     { label: 'News', href: '/news' },
     { label: 'About', href: '/about' },
     { label: 'Contact', href: '/contact' },
+    { label: 'RSS feeds', href: '/feeds' },
     { label: 'Vulnerability disclosure policy', href: '/vulnerability-disclosure-policy' },
   ],
   requiredLinks: [
