@@ -6,7 +6,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { SkipNav } from '@/components/skip-nav';
 import { UswdsBehaviors } from '@/components/uswds-behaviors';
-import { feedAlternates } from '@/lib/feeds';
+import { feedAlternates } from '@/lib/feeds/catalog';
 import { siteConfig } from '@/lib/site-config';
 import '@/styles/uswds.scss';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageView } from '@/components/page-view';
 import { getPage, getPages } from '@/lib/content';
-import { feedAlternates } from '@/lib/feeds';
+import { feedAlternates } from '@/lib/feeds/catalog';
 
 type Props = { params: Promise<{ slug: string }> };
 

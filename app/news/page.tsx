@@ -3,7 +3,7 @@ import { draftMode } from 'next/headers';
 import { ArticleCardList } from '@/components/article-card';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getArticlesForView, stateOf } from '@/lib/content';
-import { feedAlternates } from '@/lib/feeds';
+import { feedAlternates } from '@/lib/feeds/catalog';
 import { siteConfig } from '@/lib/site-config';
 
 // Scheduled articles appear here within a minute of their time, without a rebuild.

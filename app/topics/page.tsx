@@ -3,7 +3,7 @@ import { draftMode } from 'next/headers';
 import Link from 'next/link';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getTopicsForView } from '@/lib/content';
-import { feedAlternates } from '@/lib/feeds';
+import { feedAlternates } from '@/lib/feeds/catalog';
 import { siteConfig } from '@/lib/site-config';
 
 export const revalidate = 60;

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { JPEG_40x30, lines, makeTree, removeTrees } from '../content/__fixtures__/make-tree';
 import { createContentStore } from '../content/store';
 import type { Article } from '../content/types';
-import { FEED_ITEM_LIMIT, renderFeed, type FeedChannel, type FeedFormat } from './build';
+import { renderFeed, type FeedChannel } from './build';
+import { FEED_ITEM_LIMIT, type FeedFormat } from './catalog';
 
 afterAll(removeTrees);
 

@@ -1,10 +1,6 @@
 import { Feed, type Extension, type FeedOptions, type Item } from 'feed';
 import type { Article } from '../content/types';
-
-export type FeedFormat = 'rss' | 'atom' | 'json';
-
-/** A feed carries the newest articles, at most this many (all of them when there are fewer). */
-export const FEED_ITEM_LIMIT = 20;
+import { FEED_ITEM_LIMIT, type FeedFormat } from './catalog';
 
 const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
 const MEDIA_RSS = 'http://search.yahoo.com/mrss/';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getArticles, getTopicsForView, stateOf } from '../content';
 import { siteConfig } from '../site-config';
-import { FEED_FORMATS, feedAlternates, feedDirectory, feedPath, siteFeedHandler, topicFeedHandler } from './index';
+import { FEED_FORMATS, feedAlternates, feedDirectory, feedPath } from './index';
+import { siteFeedHandler, topicFeedHandler } from './routes';
 
 const NATO = { name: 'NATO', slug: 'nato' };
 const params = (topic: string) => ({ params: Promise.resolve({ topic }) });

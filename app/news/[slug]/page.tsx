@@ -5,7 +5,7 @@ import { ArticleView } from '@/components/article-view';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getArticleForView, getPublicArticles, getRelatedForView, stateOf } from '@/lib/content';
 import { now } from '@/lib/clock';
-import { feedAlternates } from '@/lib/feeds';
+import { feedAlternates } from '@/lib/feeds/catalog';
 
 type Props = { params: Promise<{ slug: string }> };
 

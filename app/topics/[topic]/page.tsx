@@ -5,7 +5,7 @@ import { ArticleCardList } from '@/components/article-card';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getTopicArticlesForView, getTopicsForView, stateOf } from '@/lib/content';
-import { feedAlternates } from '@/lib/feeds';
+import { feedAlternates } from '@/lib/feeds/catalog';
 import { siteConfig } from '@/lib/site-config';
 
 type Props = { params: Promise<{ topic: string }> };

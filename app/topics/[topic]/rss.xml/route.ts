@@ -1,4 +1,4 @@
-import { topicFeedHandler, topicFeedParams } from '@/lib/feeds';
+import { topicFeedHandler, topicFeedParams } from '@/lib/feeds/routes';
 
 // Static, regenerated at most every minute: a scheduled article joins within a minute of its time.
 export const revalidate = 60;
