@@ -33,6 +33,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
         lastModified: topicModified(topic.slug),
       })),
     ),
+    { url: url('/feeds'), lastModified: newest },
     // Content pages have no status: all of them are public.
     ...getPages().map((page) => ({ url: url(page.path), ...(page.updatedAt ? { lastModified: page.updatedAt } : {}) })),
   ];

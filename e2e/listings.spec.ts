@@ -92,8 +92,8 @@ test.describe('archive notice', () => {
   const cutoff = new Date();
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - YEARS);
   // A day's margin either side, so date-only content read as UTC midnight cannot sit on the line.
-  const old = publicArticles().filter((a) => a.published < cutoff.getTime() - 86_400_000);
-  const recent = publicArticles().filter((a) => a.published > cutoff.getTime() + 86_400_000);
+  const old = publicArticles().filter((a) => a.publishedAt < cutoff.getTime() - 86_400_000);
+  const recent = publicArticles().filter((a) => a.publishedAt > cutoff.getTime() + 86_400_000);
 
   test(`articles older than ${YEARS} years say they are archived; newer ones do not`, async ({ page, expectNoAxeViolations }) => {
     expect(old.length, 'sample content includes archived articles').toBeGreaterThan(0);
@@ -146,7 +146,7 @@ test.describe('related stories', () => {
       const shared = (other: (typeof all)[number]) => other.topics.filter((t) => article.topics.includes(t)).length;
       const expected = all
         .filter((other) => other.slug !== article.slug && shared(other) > 0)
-        .sort((a, b) => shared(b) - shared(a) || b.published - a.published)
+        .sort((a, b) => shared(b) - shared(a) || b.publishedAt - a.publishedAt)
         .slice(0, 3)
         .map((other) => `/news/${other.slug}`);
       await page.goto(`/news/${article.slug}`);

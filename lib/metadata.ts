@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Metadata } from 'next';
 import type { Article, Figure } from './content/types';
+import { feedAlternates } from './feeds/catalog';
 import { siteConfig, type SiteConfig } from './site-config';
 
 /**
@@ -22,7 +23,7 @@ export const MIN_DESCRIPTION_LENGTH = 50;
  * its canonical link replaces the layout's `alternates`, so the layout and every page take them
  * from here. Add feeds here, not in app/layout.tsx alone.
  */
-export const ALTERNATE_TYPES: NonNullable<NonNullable<Metadata['alternates']>['types']> = {};
+export const ALTERNATE_TYPES: AlternateTypes = feedAlternates();
 
 /** An image for link previews: an absolute-or-site path, its pixel size and its text alternative. */
 export interface ShareImage {
@@ -41,7 +42,11 @@ export interface PageMetadataInput {
   path: string;
   /** Defaults to the site's share image. */
   image?: ShareImage;
+  /** `<link rel="alternate">` links; defaults to the newsroom feeds (a topic page adds its own). */
+  alternateTypes?: AlternateTypes;
 }
+
+type AlternateTypes = NonNullable<NonNullable<Metadata['alternates']>['types']>;
 
 /** "News | DOD News". */
 export function documentTitle(title: string, config: SiteConfig = siteConfig): string {
@@ -102,7 +107,7 @@ function build(input: PageMetadataInput, kind: OpenGraphKind, config: SiteConfig
   return {
     title: { absolute: documentTitle(title, config) },
     description,
-    alternates: { canonical: path, types: ALTERNATE_TYPES },
+    alternates: { canonical: path, types: input.alternateTypes ?? ALTERNATE_TYPES },
     openGraph,
     twitter: {
       card: 'summary_large_image',

@@ -95,6 +95,7 @@ export const siteConfig: SiteConfig = {
     { label: 'News', href: '/news' },
     { label: 'About us', href: '/about' },
     { label: 'Budget and performance', href: '/performance' },
+    { label: 'RSS feeds', href: '/feeds' },
     { label: 'Vulnerability disclosure policy', href: '/vulnerability-disclosure-policy' },
     { label: 'Contact', href: '/contact' },
   ],

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { parseContentDate } from '../../lib/content/dates';
+import { siteConfig } from '../../lib/site-config';
 import { filesUnder } from './files';
 
 /** Draft articles found in content/news, so the draft tests never hard-code a slug. */
@@ -73,26 +75,48 @@ export function unpublishedArticles(now: Date = new Date()): UnpublishedArticle[
   });
 }
 
-/** A public article as content/news says it: published, and dated no later than `now`. */
+/** A public article as its file says, for checks that list articles (feeds, listings). */
 export interface PublicArticle {
   slug: string;
+  path: string;
   title: string;
-  /** Publication instant in ms (date-only values read as midnight UTC: fine for ordering by day). */
-  published: number;
+  /** Publication instant: a date without a time is midnight in the site's time zone. */
+  publishedAt: number;
+  /** Last change: `updated` if given, else the publication. */
+  changedAt: number;
+  byline?: string;
   topics: string[];
 }
 
-/** Public articles in content/news, newest first, as of the test machine's clock. */
+function contentInstant(value: unknown, file: string): number {
+  const result = parseContentDate(String(value), siteConfig.timeZone);
+  if (!result.ok) throw new Error(`${file}: ${result.message}`);
+  return result.instant.getTime();
+}
+
+/** Published articles whose time has come, newest first (ties by slug), as of `now`. */
 export function publicArticles(now: Date = new Date()): PublicArticle[] {
   return markdownFiles(NEWS_DIR)
-    .flatMap((file) => {
+    .flatMap((file): PublicArticle[] => {
       const data = frontMatter(readFileSync(file, 'utf8'));
-      const published = instantOf(data.date);
-      if (data.status !== 'published' || !(published <= now.getTime())) return [];
-      const topics = Array.isArray(data.topics) ? data.topics.filter((t): t is string => typeof t === 'string') : [];
-      return [{ slug: slugOf(file, data), title: typeof data.title === 'string' ? data.title : '', published, topics }];
+      if (data.status !== 'published') return [];
+      const publishedAt = contentInstant(data.date, file);
+      if (publishedAt > now.getTime()) return [];
+      const slug = slugOf(file, data);
+      const byline = (data.byline as { name?: unknown } | undefined)?.name;
+      return [
+        {
+          slug,
+          path: `/news/${slug}`,
+          title: String(data.title).trim(),
+          publishedAt,
+          changedAt: data.updated === undefined ? publishedAt : contentInstant(data.updated, file),
+          ...(typeof byline === 'string' ? { byline: byline.trim() } : {}),
+          topics: Array.isArray(data.topics) ? data.topics.map((topic) => String(topic).trim()) : [],
+        },
+      ];
     })
-    .sort((a, b) => b.published - a.published);
+    .sort((a, b) => b.publishedAt - a.publishedAt || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
 /** Slugs of the content pages (content/pages/*.md), each served at /<slug>. */

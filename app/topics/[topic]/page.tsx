@@ -5,6 +5,7 @@ import { TopicListing } from '@/components/article-listing';
 import { getTopicsForView, stateOf } from '@/lib/content';
 import { getTopicPage } from '@/lib/listings';
 import { pageMetadata } from '@/lib/metadata';
+import { feedAlternates } from '@/lib/feeds/catalog';
 import { siteConfig } from '@/lib/site-config';
 
 type Props = { params: Promise<{ topic: string }> };
@@ -28,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `News about ${found.topic.name}`,
     description: `News articles about ${found.topic.name} from the ${siteConfig.agencyName}, newest first.`,
     path: `/topics/${found.topic.slug}`,
+    alternateTypes: feedAlternates(found.topic),
   });
 }
 

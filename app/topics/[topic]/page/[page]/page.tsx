@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { TopicListing } from '@/components/article-listing';
 import { getTopicsForView, stateOf } from '@/lib/content';
 import { getTopicPage, laterPages } from '@/lib/listings';
+import { feedAlternates } from '@/lib/feeds/catalog';
 import { pageMetadata } from '@/lib/metadata';
 import { listingPagePath, parsePageNumber } from '@/lib/pagination';
 import { siteConfig } from '@/lib/site-config';
@@ -34,6 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `News about ${topic.name}, page ${page.page} of ${page.totalPages}`,
     description: `Older news articles about ${topic.name} from the ${siteConfig.agencyName}, newest first: articles ${page.first} to ${page.last} of ${page.totalItems}.`,
     path: listingPagePath(`/topics/${topic.slug}`, page.page),
+    alternateTypes: feedAlternates(topic),
   });
 }
 
