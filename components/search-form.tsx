@@ -33,7 +33,7 @@ export function SearchForm({ inputId, size, defaultValue, className, ...rest }: 
       <button className="usa-button" type="submit">
         {size === 'medium' && <span className="usa-search__submit-text">Search</span>}
         {/* eslint-disable-next-line @next/next/no-img-element -- USWDS icon, served from public/uswds */}
-        <img src="/uswds/img/usa-icons-bg/search--white.svg" className="usa-search__submit-icon" alt="Search" />
+        <img src="/uswds/img/usa-icons-bg/search--white.svg" className="usa-search__submit-icon" alt="Search" width={24} height={24} />
       </button>
     </form>
   );

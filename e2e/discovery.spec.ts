@@ -18,7 +18,9 @@ test.describe('sitemap, robots.txt and security.txt', () => {
     expect(unpublished.length, 'drafts and scheduled articles in content').toBeGreaterThan(1);
     for (const { slug } of unpublished) expect(locs, `sitemap omits ${slug}`).not.toContain(`/news/${slug}`);
     const entries = xml.match(/<url>[\s\S]*?<\/url>/g) ?? [];
-    const articleEntries = entries.filter((entry) => /<loc>[^<]*\/news\/[^<]+<\/loc>/.test(entry));
+    const articleEntries = entries.filter((entry) => /<loc>[^<]*\/news\/(?!page\/)[^</]+<\/loc>/.test(entry));
+    // Every entry says when it last changed.
+    for (const entry of entries) expect(entry, 'every entry carries lastmod').toMatch(/<lastmod>\d{4}-\d{2}-\d{2}/);
     expect(articleEntries.length).toBe(articles.length);
     for (const entry of articleEntries) expect(entry, 'article entries carry lastmod').toMatch(/<lastmod>\d{4}-\d{2}-\d{2}/);
   });

@@ -61,6 +61,7 @@ test.describe('required pages', () => {
   }) => {
     await page.goto('/');
     await page.locator('.usa-identifier').getByRole('link', { name: 'Accessibility statement' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Accessibility/);
     const main = page.locator('main');
     const text = (await main.innerText()).replace(/\s+/g, ' ');
     expect(text).toMatch(/WCAG\)? 2\.2/);

@@ -57,7 +57,7 @@ export const LOGIN_STRINGS = [
 ];
 
 /** Public pages that are routes, not content files: they are in the sitemap too. */
-export const FIXED_PUBLIC_PATHS = ['/', '/news', '/topics'];
+export const FIXED_PUBLIC_PATHS = ['/', '/news', '/topics', '/feeds'];
 
 /** A listing's pages: `/news`, `/news/page/2`, … for `count` articles. */
 function listingPaths(base: string, count: number): string[] {
