@@ -44,21 +44,21 @@ const FILES = {
   [`content/images/news/bylined-story/${IMAGE}`]: JPEG_40x30,
   'content/news/unbylined-story.md': story([
     'title: Allies Meet in Poland',
-    'summary: Defense ministers met in Warsaw.',
+    'summary: Defense ministers met in Warsaw to talk about readiness and supplies.',
     'date: 2024-02-01T12:00:00Z',
     'topics: [NATO]',
     'status: published',
   ]),
   'content/news/a-draft.md': story([
     'title: Draft Story Never Public',
-    'summary: A draft.',
+    'summary: A draft that is not ready for readers and must stay out of every feed.',
     'date: 2024-01-15',
     'topics: [NATO]',
     'status: draft',
   ]),
   'content/news/a-scheduled.md': story([
     'title: Scheduled Story Not Yet',
-    'summary: Embargoed until 2030.',
+    'summary: Embargoed until 2030, so no feed may carry it before that time comes.',
     'date: 2030-01-01T09:00:00-05:00',
     'topics: [NATO]',
     'status: published',
@@ -114,7 +114,7 @@ describe('RSS 2.0', () => {
   });
 
   it('keeps an article’s guid when other articles come and go', () => {
-    const newer = story(['title: Newer Story', 'summary: Later.', 'date: 2024-06-01', 'topics: [NATO]', 'status: published']);
+    const newer = story(['title: Newer Story', 'summary: A later story that should come first in the feed, newest first.', 'date: 2024-06-01', 'topics: [NATO]', 'status: published']);
     const grown = parseRss(render('rss', publicArticles({ ...FILES, 'content/news/newer-story.md': newer })));
     const guidOf = (list: XmlNode[], title: string) => list.find((item) => text(item.title) === title)?.guid;
     expect(grown.items).toHaveLength(3);
@@ -233,7 +233,7 @@ describe('limits and refusals', () => {
     const many = Object.fromEntries(
       Array.from({ length: FEED_ITEM_LIMIT + 5 }, (_, i) => [
         `content/news/story-${i + 1}.md`,
-        story([`title: Story ${i + 1}`, 'summary: One of many.', `date: 2024-01-${String(i + 1).padStart(2, '0')}`, 'topics: [NATO]', 'status: published']),
+        story([`title: Story ${i + 1}`, 'summary: One of many stories, each long enough to serve as a meta description.', `date: 2024-01-${String(i + 1).padStart(2, '0')}`, 'topics: [NATO]', 'status: published']),
       ]),
     );
     const { items } = parseRss(render('rss', publicArticles(many)));
@@ -249,7 +249,7 @@ describe('limits and refusals', () => {
   });
 
   it('refuses a title that would end the RSS CDATA section early', () => {
-    const hostile = story(['title: "a ]]> b ]]> <x>"', 'summary: S.', 'date: 2024-01-01', 'topics: [NATO]', 'status: published']);
+    const hostile = story(['title: "a ]]> b ]]> <x>"', 'summary: A story whose title tests how the RSS feed writes CDATA sections.', 'date: 2024-01-01', 'topics: [NATO]', 'status: published']);
     const articles = publicArticles({ 'content/news/hostile.md': hostile });
     expect(() => render('rss', articles)).toThrow(
       'content/news/hostile.md: the title contains "]]>" more than once, which cannot be written into RSS',
@@ -259,7 +259,7 @@ describe('limits and refusals', () => {
   });
 
   it('splits a single "]]>" in an RSS title and reads back the exact title', () => {
-    const once = story(['title: "Brackets ]]> once"', 'summary: S.', 'date: 2024-01-01', 'topics: [NATO]', 'status: published']);
+    const once = story(['title: "Brackets ]]> once"', 'summary: A story whose title tests how the RSS feed writes CDATA sections.', 'date: 2024-01-01', 'topics: [NATO]', 'status: published']);
     expect(text(parseRss(render('rss', publicArticles({ 'content/news/once.md': once }))).items[0]?.title)).toBe('Brackets ]]> once');
   });
 });

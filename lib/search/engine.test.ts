@@ -14,7 +14,7 @@ interface Story {
   body: string[];
 }
 
-function story({ title, date, topics = '[Readiness]', summary = 'A story for the search tests.', body }: Story): string {
+function story({ title, date, topics = '[Readiness]', summary = 'A story written for the search tests, long enough to be a summary.', body }: Story): string {
   return lines('---', `title: ${title}`, `summary: ${summary}`, `date: ${date}`, `topics: ${topics}`, 'status: published', '---', '', ...body);
 }
 
