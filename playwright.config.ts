@@ -1,44 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { baseURL, CI, desktopUse, phoneUse, webServer } from './e2e/support/playwright-base';
 
-/**
- * findBrowser() from scripts/find-browser.mjs, run as a child process: Playwright compiles files
- * imported by the config to CommonJS, which breaks an .mjs module ("exports is not defined").
- * Returns undefined for Playwright's own browser; throws when CHROMIUM_PATH points nowhere.
- */
-function findBrowser(): string | undefined {
-  const script = path.join(__dirname, 'scripts', 'find-browser.mjs');
-  const found = execFileSync(process.execPath, [script, '--executable-path'], { encoding: 'utf8' }).trim();
-  return found || undefined;
-}
-
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const CI = !!process.env.CI;
-// BASE_URL tests an already running site (a preview deployment, say) and starts no server.
-const externalBaseURL = process.env.BASE_URL;
-const baseURL = externalBaseURL ?? `http://127.0.0.1:${PORT}`;
-
-/**
- * The secret that signs preview links for this run. `npm run test:e2e` makes one when the shell has
- * none; a direct `npx playwright test` gets one here. It goes into process.env, not a local: worker
- * processes inherit the main process's environment and load this config again, so they find it set
- * and the specs sign with the same secret as the server below. A BASE_URL audit gets none made up:
- * only the deployment's own secret can sign links it accepts.
- */
-if (!externalBaseURL && !process.env.PREVIEW_SECRET) process.env.PREVIEW_SECRET = randomBytes(32).toString('base64');
-const previewSecret = process.env.PREVIEW_SECRET ?? '';
-
-const launchOptions = {
-  // undefined = Playwright's own download; set only when find-browser found one. Never `channel`.
-  executablePath: findBrowser(),
-  args: ['--disable-gpu', '--disable-quic', '--disable-background-networking'],
-};
-
+// The end-to-end suite. The accessibility audit (e2e/a11y/) has its own config,
+// playwright.a11y.config.ts, its own reports and its own command (npm run test:a11y).
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  testIgnore: ['a11y/**'],
+  outputDir: 'test-results/e2e',
   fullyParallel: true,
   forbidOnly: CI,
   retries: 0,
@@ -57,43 +25,13 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'desktop',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1280, height: 800 },
-        launchOptions,
-      },
-    },
+    { name: 'desktop', use: desktopUse },
     {
       // Layout-dependent specs only; content, HTTP and metadata checks do not change with the viewport.
       name: 'phone',
-      testMatch: ['accessibility.spec.ts', 'banner.spec.ts'],
-      use: {
-        ...devices['Pixel 7'],
-        viewport: { width: 390, height: 844 },
-        screen: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
-        defaultBrowserType: 'chromium',
-        launchOptions,
-      },
+      testMatch: ['banner.spec.ts'],
+      use: phoneUse,
     },
   ],
-  webServer: externalBaseURL
-    ? undefined
-    : {
-        // `node …/next start` is one process, so Playwright can stop what it started
-        // (`npx next start` is npm → sh → next-server).
-        command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
-        url: `http://127.0.0.1:${PORT}`,
-        // A server already on the port is stale code: fail instead of testing it.
-        reuseExistingServer: false,
-        timeout: 60_000,
-        // SITE_URL is where preview links point (the staff page's shareable links): this server.
-        env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: previewSecret, SITE_URL: baseURL },
-        stdout: 'ignore',
-        stderr: 'pipe',
-        gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-      },
+  webServer,
 });

@@ -8,25 +8,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { exceptionFor } from './a11y/exceptions';
 
 export { expect };
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/**
- * A known, accepted axe violation. Keep this empty unless a fix is impossible right now; every
- * entry needs a reason and an expiry date (YYYY-MM-DD), after which it stops applying and the
- * violation fails again.
- */
-export interface AxeException {
-  rule: string;
-  /** The node's target selector exactly as axe reports it, joined with ' ' (e.g. ".usa-banner__button"). */
-  target: string;
-  reason: string;
-  expires: string;
-}
-
-export const axeExceptions: AxeException[] = [];
 
 /** Chromium's console line for a 404 response (including the 404 page's own document). */
 export const NOT_FOUND_RESOURCE = /Failed to load resource: the server responded with a status of 404/;
@@ -35,14 +21,6 @@ const ABORTED_REQUEST = /Failed to load resource: net::ERR_FAILED/;
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type AxeViolation = AxeResults['violations'][number];
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-function exceptionFor(rule: string, target: string): AxeException | undefined {
-  return axeExceptions.find((e) => e.rule === rule && e.target === target && e.expires >= today());
-}
 
 function describeViolations(violations: AxeViolation[]): string {
   return violations
@@ -78,7 +56,7 @@ export async function expectNoAxeViolations(
     contentType: 'application/json',
   });
   const violations = results.violations
-    .map((v) => ({ ...v, nodes: v.nodes.filter((node) => !exceptionFor(v.id, node.target.join(' '))) }))
+    .map((v) => ({ ...v, nodes: v.nodes.filter((node) => !exceptionFor(v.id, node.target.join(' '), new URL(page.url()).pathname)) }))
     .filter((v) => v.nodes.length > 0);
   // Compare short "rule: target" strings; the full results are in the attachment.
   expect(

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run test:e2e [-- <playwright args>]
+// npm run test:a11y  (the same with --config=playwright.a11y.config.ts: the accessibility audit)
 //
 // 1. Makes sure a Chromium exists (scripts/find-browser.mjs) and hands its path to Playwright
 //    through CHROMIUM_PATH.
@@ -45,8 +46,10 @@ function portIsFree(port) {
   });
 }
 
+const LABEL = process.argv.some((arg) => arg.includes('playwright.a11y.config')) ? 'test:a11y' : 'test:e2e';
+
 function fail(message) {
-  console.error(`test:e2e: ${message}`);
+  console.error(`${LABEL}: ${message}`);
   process.exit(1);
 }
 
@@ -61,14 +64,14 @@ if (browserPath) env.CHROMIUM_PATH = browserPath;
 
 if (!process.env.BASE_URL) {
   if (process.env.E2E_SKIP_BUILD === '1') {
-    console.log('test:e2e: E2E_SKIP_BUILD=1, using the existing build');
+    console.log(`${LABEL}: E2E_SKIP_BUILD=1, using the existing build`);
     if (builtForSiteUrl() !== SITE_URL) {
-      console.warn(`test:e2e: warning: the build was not made for SITE_URL=${SITE_URL}; absolute URLs in prerendered pages will not match`);
+      console.warn(`${LABEL}: warning: the build was not made for SITE_URL=${SITE_URL}; absolute URLs in prerendered pages will not match`);
     }
   } else if (!buildIsStale(root) && builtForSiteUrl() === SITE_URL) {
-    console.log(`test:e2e: .next is newer than every source file and built for ${SITE_URL}, skipping the build`);
+    console.log(`${LABEL}: .next is newer than every source file and built for ${SITE_URL}, skipping the build`);
   } else {
-    console.log(`test:e2e: building the production site (npm run build) with SITE_URL=${SITE_URL}`);
+    console.log(`${LABEL}: building the production site (npm run build) with SITE_URL=${SITE_URL}`);
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, env: { ...env, SITE_URL }, stdio: 'inherit' });
     if (build.status !== 0) fail(`npm run build failed (exit ${build.status ?? build.signal})`);
     writeFileSync(SITE_URL_RECORD, `${SITE_URL}\n`);

@@ -1,0 +1,81 @@
+/**
+ * What both Playwright configs share: the browser, the two device profiles, where the site under
+ * test is, and the `next start` they run when no BASE_URL is given.
+ *   playwright.config.ts        the end-to-end suite (npm run test:e2e)
+ *   playwright.a11y.config.ts   the accessibility audit (npm run test:a11y, npm run audit)
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { devices, type PlaywrightTestConfig } from '@playwright/test';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/**
+ * findBrowser() from scripts/find-browser.mjs, run as a child process: Playwright compiles files
+ * imported by the config to CommonJS, which breaks an .mjs module ("exports is not defined").
+ * Returns undefined for Playwright's own browser; throws when CHROMIUM_PATH points nowhere.
+ */
+function findBrowser(): string | undefined {
+  const script = path.join(ROOT, 'scripts', 'find-browser.mjs');
+  const found = execFileSync(process.execPath, [script, '--executable-path'], { encoding: 'utf8' }).trim();
+  return found || undefined;
+}
+
+export const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const CI = !!process.env.CI;
+/** BASE_URL tests an already running site (a staging deployment, say) and starts no server. */
+export const externalBaseURL = process.env.BASE_URL?.replace(/\/+$/, '') || undefined;
+export const baseURL = externalBaseURL ?? `http://127.0.0.1:${PORT}`;
+
+/**
+ * The secret that signs preview links for this run. `npm run test:e2e` makes one when the shell has
+ * none; a direct `npx playwright test` gets one here. It goes into process.env, not a local: worker
+ * processes inherit the main process's environment and load the config again, so they find it set
+ * and the specs sign with the same secret as the server below. A BASE_URL audit gets none made up:
+ * only the deployment's own secret can sign links it accepts.
+ */
+if (!externalBaseURL && !process.env.PREVIEW_SECRET) process.env.PREVIEW_SECRET = randomBytes(32).toString('base64');
+const previewSecret = process.env.PREVIEW_SECRET ?? '';
+
+const launchOptions = {
+  // undefined = Playwright's own download; set only when find-browser found one. Never `channel`.
+  executablePath: findBrowser(),
+  args: ['--disable-gpu', '--disable-quic', '--disable-background-networking'],
+};
+
+export const DESKTOP_VIEWPORT = { width: 1280, height: 800 };
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
+
+export const desktopUse: PlaywrightTestConfig['use'] = {
+  ...devices['Desktop Chrome'],
+  viewport: DESKTOP_VIEWPORT,
+  launchOptions,
+};
+
+export const phoneUse: PlaywrightTestConfig['use'] = {
+  ...devices['Pixel 7'],
+  viewport: PHONE_VIEWPORT,
+  screen: PHONE_VIEWPORT,
+  isMobile: true,
+  hasTouch: true,
+  defaultBrowserType: 'chromium',
+  launchOptions,
+};
+
+export const webServer: PlaywrightTestConfig['webServer'] = externalBaseURL
+  ? undefined
+  : {
+      // `node …/next start` is one process, so Playwright can stop what it started
+      // (`npx next start` is npm → sh → next-server).
+      command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}`,
+      // A server already on the port is stale code: fail instead of testing it.
+      reuseExistingServer: false,
+      timeout: 60_000,
+      // SITE_URL is where preview links point (the staff page's shareable links): this server.
+      env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: previewSecret, SITE_URL: baseURL },
+      stdout: 'ignore',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    };
