@@ -60,7 +60,7 @@ async function crawl(base: string, limit: number): Promise<string[]> {
 }
 
 /** The home page's search form as "<action>?<name>=", or undefined when it has none. */
-function searchForm(homeHtml: string): string | undefined {
+export function searchForm(homeHtml: string): string | undefined {
   for (const form of homeHtml.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
     const [, attributes = '', body = ''] = form;
     const input = /<input\b[^>]*type="search"[^>]*>/i.exec(body)?.[0];
@@ -73,13 +73,13 @@ function searchForm(homeHtml: string): string | undefined {
 }
 
 /** A word readers would search for: the longest word of an article's headline. */
-function searchWord(articleHtml: string | undefined): string {
+export function searchWord(articleHtml: string | undefined): string {
   const headline = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(articleHtml ?? '')?.[1]?.replace(/<[^>]+>/g, ' ') ?? '';
   const words = headline.match(/[A-Za-z]{4,}/g) ?? [];
   return words.sort((a, b) => b.length - a.length)[0]?.toLowerCase() ?? 'news';
 }
 
-function nextPageLink(html: string): string | undefined {
+export function nextPageLink(html: string): string | undefined {
   const tag =
     /<a\b[^>]*rel="next"[^>]*>/i.exec(html)?.[0] ?? /<a\b[^>]*class="[^"]*usa-pagination__next-page[^"]*"[^>]*>/i.exec(html)?.[0];
   return tag ? /href="([^"]*)"/i.exec(tag)?.[1] : undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exceptionFor, exceptionListProblems, a11yExceptions, type A11yException } from './exceptions';
+import { nextPageLink, searchForm, searchWord } from './discover';
+import { a11yExceptions, exceptionFor, exceptionListProblems, type A11yException } from './exceptions';
 import { auditedPath, linkedPaths, parseSitemap } from './sitemap';
 import { isLaterListingPage, templateOf } from './templates';
 
@@ -77,5 +78,22 @@ describe('exceptions', () => {
   });
   it('the project list itself is well formed', () => {
     expect(exceptionListProblems(a11yExceptions)).toEqual([]);
+  });
+});
+
+describe('states found in the HTML', () => {
+  it('finds the search form and its field', () => {
+    const html = `<form class="usa-search" role="search" action="/search" method="get"><label for="q">Search</label><input id="q" type="search" name="q"></form>`;
+    expect(searchForm(html)).toBe('/search?q=');
+    expect(searchForm('<form action="/subscribe"><input type="email" name="e"></form>')).toBeUndefined();
+  });
+  it('searches for the longest word of a headline', () => {
+    expect(searchWord('<h1 class="x">Keesler <em>Flight</em> Line Reopens After Hurricane</h1>')).toBe('hurricane');
+    expect(searchWord(undefined)).toBe('news');
+  });
+  it('follows rel=next or the USWDS next-page link', () => {
+    expect(nextPageLink('<a href="/news/page/2" rel="next">Next</a>')).toBe('/news/page/2');
+    expect(nextPageLink('<a class="usa-pagination__link usa-pagination__next-page" href="/topics/x/page/2" aria-label="Next page">')).toBe('/topics/x/page/2');
+    expect(nextPageLink('<a href="/about">About</a>')).toBeUndefined();
   });
 });
