@@ -28,7 +28,6 @@ export interface FocusIndicator {
 }
 
 type Clip = { x: number; y: number; width: number; height: number };
-type Scroll = { x: number; y: number };
 interface Raw {
   data: Buffer;
   width: number;
@@ -172,7 +171,7 @@ export class FocusRecorder {
       const view = group[0]!.view;
       const reached = await this.page.evaluate((target) => {
         (document.activeElement as HTMLElement | null)?.blur();
-        window.scrollTo(target.x, target.y);
+        window.scrollTo({ left: target.x, top: target.y, behavior: 'instant' });
         window.__a11yDom!.settleAnimations();
         return Math.abs(window.scrollX - target.x) < 1 && Math.abs(window.scrollY - target.y) < 1;
       }, view);

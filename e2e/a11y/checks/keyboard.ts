@@ -74,7 +74,7 @@ async function focusState(page: Page): Promise<FocusState> {
     let cx = rect.left + rect.width / 2;
     let cy = rect.top + rect.height / 2;
     if (cy < 0 || cy > window.innerHeight || cx < 0 || cx > window.innerWidth) {
-      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
       const moved = el.getClientRects()[0] ?? el.getBoundingClientRect();
       cx = moved.left + moved.width / 2;
       cy = moved.top + moved.height / 2;
