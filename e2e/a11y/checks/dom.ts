@@ -14,7 +14,7 @@ export interface DomTools {
   target(el: Element): FindingTarget;
   /** Rendered: not display:none / visibility:hidden / opacity:0, and a box of non-zero size. */
   isRendered(el: Element): boolean;
-  /** Hidden from sight but not from screen readers: usa-sr-only style clipping or placed off the page. */
+  /** Rendered but hidden from sight, not from screen readers: usa-sr-only style clipping or placed off the page. */
   isVisuallyHidden(el: Element): boolean;
   /** Rendered, not visually hidden, at least partly on screen horizontally. */
   isVisible(el: Element): boolean;
@@ -92,6 +92,8 @@ function install(focusableSelector: string): void {
   }
 
   function isVisuallyHidden(el: Element): boolean {
+    // Hidden from everyone (display, visibility, opacity) is not "visually hidden".
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
     const rect = el.getBoundingClientRect();
     // Placed entirely left of, right of or above the document (usa-sr-only uses left:-999em).
     if (rect.right + window.scrollX <= 0 || rect.bottom + window.scrollY <= 0) return true;

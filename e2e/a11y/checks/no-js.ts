@@ -52,12 +52,16 @@ export async function contentSnapshot(page: Page): Promise<ContentSnapshot> {
   };
 }
 
-/** Targets of the links a sighted user can see now (rendered and on screen horizontally). */
+/**
+ * Where a sighted user can go from the page now: visible links, and visible forms (the header's
+ * search form leads to /search as surely as a link).
+ */
 export async function visibleHrefs(page: Page): Promise<string[]> {
   await installDom(page);
-  const hrefs = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((a) => window.__a11yDom!.isVisible(a)).map((a) => a.href),
-  );
+  const hrefs = await page.evaluate(() => [
+    ...[...document.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((a) => window.__a11yDom!.isVisible(a)).map((a) => a.href),
+    ...[...document.querySelectorAll('form')].filter((f) => window.__a11yDom!.isVisible(f)).map((f) => f.action),
+  ]);
   return [...new Set(hrefs.map((h) => normalizeHref(h, page.url())))];
 }
 

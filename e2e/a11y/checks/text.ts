@@ -11,7 +11,7 @@ export const TEXT_RESIZE_CSS = 'html { font-size: 200% !important; }';
 export const TEXT_SPACING_CSS =
   '* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; } p { margin-bottom: 2em !important; }';
 
-/** Text boxes may touch; an intersection larger than this in both directions is an overlap. */
+/** Text boxes may touch; an intersection larger than this (and a quarter of a line's height) is an overlap. */
 const OVERLAP_PX = 2;
 
 async function adoptStyle(page: Page, css: string): Promise<void> {
@@ -92,7 +92,8 @@ export async function checkTextFits(page: Page, check: 'text-resize' | 'text-spa
         if (a.node === b.node) continue;
         const width = Math.min(a.right, b.right) - Math.max(a.left, b.left);
         const height = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (width <= overlapPx || height <= overlapPx) continue;
+        // Glyph boxes of neighbouring lines touch when line-height is tight; overlapping text covers more.
+        if (width <= overlapPx || height <= Math.max(overlapPx, 0.25 * Math.min(a.bottom - a.top, b.bottom - b.top))) continue;
         const first = owners[a.node]!;
         const second = owners[b.node]!;
         const key = `${a.node},${b.node}`;
