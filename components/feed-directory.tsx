@@ -38,36 +38,41 @@ export interface TopicFeedTableProps extends ComponentPropsWithoutRef<'table'> {
   topics: FeedListing[];
 }
 
-/** USWDS table of topic feeds: topic, article count, feed links (which wrap on narrow screens). */
+/**
+ * USWDS table of topic feeds: topic, article count, feed links (which wrap on narrow screens). At
+ * 200% text a phone cannot fit three columns, so the table scrolls in its own focusable region.
+ */
 export function TopicFeedTable({ topics, className, ...rest }: TopicFeedTableProps) {
   return (
-    <table className={['usa-table usa-table--borderless', className].filter(Boolean).join(' ')} {...rest}>
-      <thead>
-        <tr>
-          <th scope="col">Topic</th>
-          <th scope="col">Articles</th>
-          <th scope="col">Feeds</th>
-        </tr>
-      </thead>
-      <tbody>
-        {topics.map((listing) => (
-          <tr key={listing.topic?.slug ?? listing.title}>
-            <th scope="row">
-              {listing.topic ? (
-                <Link href={`/topics/${listing.topic.slug}`} className="usa-link">
-                  {listing.topic.name}
-                </Link>
-              ) : (
-                listing.title
-              )}
-            </th>
-            <td>{listing.articleCount}</td>
-            <td>
-              <FeedLinks listing={listing} />
-            </td>
+    <div className="site-table-scroll" role="region" aria-label="Topic feeds" tabIndex={0}>
+      <table className={['usa-table usa-table--borderless', className].filter(Boolean).join(' ')} {...rest}>
+        <thead>
+          <tr>
+            <th scope="col">Topic</th>
+            <th scope="col">Articles</th>
+            <th scope="col">Feeds</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {topics.map((listing) => (
+            <tr key={listing.topic?.slug ?? listing.title}>
+              <th scope="row">
+                {listing.topic ? (
+                  <Link href={`/topics/${listing.topic.slug}`} className="usa-link">
+                    {listing.topic.name}
+                  </Link>
+                ) : (
+                  listing.title
+                )}
+              </th>
+              <td>{listing.articleCount}</td>
+              <td>
+                <FeedLinks listing={listing} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -30,3 +30,35 @@ export function describeFindings(findings: readonly Finding[]): string {
     .map((f) => `  [${f.impact}] ${f.check}/${f.rule} (WCAG ${f.wcag.join(', ') || '-'}): ${f.message}${f.selector ? `\n    at ${f.selector}` : ''}${f.html ? `\n    ${f.html}` : ''}`)
     .join('\n');
 }
+
+/** What a rule always reports: its WCAG criteria, ICT Baseline tests and impact. */
+export interface RuleInfo {
+  wcag: string[];
+  baseline: string[];
+  impact: Impact;
+}
+
+/** Where a finding points: an element (selector and HTML) or the whole page (both ''). */
+export interface FindingTarget {
+  selector: string;
+  html: string;
+}
+
+export const PAGE_TARGET: FindingTarget = { selector: '', html: '' };
+
+/**
+ * One check's finding maker: the rule table is written once per check, so every finding of a rule
+ * carries the same WCAG and Baseline ids.
+ */
+export function findingMaker<R extends string>(check: string, rules: Record<R, RuleInfo>) {
+  return (rule: R, target: FindingTarget, message: string): Finding => ({
+    check,
+    rule,
+    wcag: [...rules[rule].wcag],
+    baseline: [...rules[rule].baseline],
+    impact: rules[rule].impact,
+    selector: target.selector,
+    html: target.html,
+    message,
+  });
+}
