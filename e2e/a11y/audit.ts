@@ -93,22 +93,25 @@ export async function runAxe(page: Page, testInfo: TestInfo, target: Target, mod
   return rows.filter((row) => row.level === 'violation');
 }
 
-/** Fails the test with one line per row when axe found a blocking violation. */
+/**
+ * Fails the test with one line per row when axe found a blocking violation. Soft: the test goes
+ * on to its other checks, so one run reports everything wrong with a page.
+ */
 export function expectNoViolations(rows: readonly LedgerRow[], label: string): void {
-  expect(
+  expect.soft(
     rows.map((row) => `${row.rule}: ${row.selector}`),
     `axe found ${rows.length} violation(s) on ${label}:\n${rows.map((r) => `  [${r.impact}] ${r.rule} (WCAG ${r.wcag || '-'}) ${r.selector}\n    ${r.html}\n    ${r.helpUrl}`).join('\n')}`,
   ).toEqual([]);
 }
 
-/** Writes a suite check's findings into the ledger and fails the test on those not excepted. */
+/** Writes a suite check's findings into the ledger and fails the test (softly) on those not excepted. */
 export async function expectNoFindings(page: Page, testInfo: TestInfo, target: Target, mode: string, check: string, findings: readonly Finding[]): Promise<void> {
   const context = rowContext(page, testInfo, target, mode);
   const path = new URL(page.url()).pathname;
   const rows = findings.map((f) => findingRow(f, context, !!exceptionFor(`${f.check}/${f.rule}`, f.selector, path)));
   await attachLedger(testInfo, check, context, rows);
   const failing = findings.filter((_, index) => rows[index]?.level === 'violation');
-  expect(failing.map((f) => `${f.check}/${f.rule}: ${f.selector || '(page)'}`), `${check} on ${target.path} (${mode}):\n${describeFindings(failing)}`).toEqual([]);
+  expect.soft(failing.map((f) => `${f.check}/${f.rule}: ${f.selector || '(page)'}`), `${check} on ${target.path} (${mode}):\n${describeFindings(failing)}`).toEqual([]);
 }
 
 /** A full-page screenshot of the page in this mode, attached for the HTML report. */
