@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { baseURL, CI, desktopUse, phoneUse, webServer } from './e2e/support/playwright-base';
+import { baseURL, CI, desktopUse, phoneUse, runOptions, webServer } from './e2e/support/playwright-base';
 
 /**
  * The accessibility audit (docs/accessibility.md).
@@ -14,13 +14,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/a11y',
   globalSetup: './e2e/a11y/discover.ts',
-  fullyParallel: true,
-  forbidOnly: CI,
-  retries: 0,
-  // 2 cores: one worker leaves a core for `next start`; CI machines take two.
-  workers: CI ? 2 : 1,
+  ...runOptions,
   timeout: 90_000,
-  expect: { timeout: 10_000 },
   reporter: [
     [CI ? 'dot' : 'list'],
     ['html', { outputFolder: 'reports/accessibility/html', open: 'never' }],

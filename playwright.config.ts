@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { baseURL, CI, desktopUse, phoneUse, webServer } from './e2e/support/playwright-base';
+import { baseURL, desktopUse, phoneUse, runOptions, webServer } from './e2e/support/playwright-base';
 
 // The end-to-end suite. The accessibility audit (e2e/a11y/) has its own config,
 // playwright.a11y.config.ts, its own reports and its own command (npm run test:a11y).
@@ -7,13 +7,8 @@ export default defineConfig({
   testDir: 'e2e',
   testIgnore: ['a11y/**'],
   outputDir: 'test-results/e2e',
-  fullyParallel: true,
-  forbidOnly: CI,
-  retries: 0,
-  // 2 cores: one worker leaves a core for `next start`; CI machines take two.
-  workers: CI ? 2 : 1,
+  ...runOptions,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
   reporter: [
     ['list'],
     ['html', { outputFolder: 'reports/playwright', open: 'never' }],

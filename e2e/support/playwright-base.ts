@@ -79,3 +79,13 @@ export const webServer: PlaywrightTestConfig['webServer'] = externalBaseURL
       stderr: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     };
+
+/** How both suites run: in parallel, no retries (a flaky test is a bug), `.only` refused in CI. */
+export const runOptions = {
+  fullyParallel: true,
+  forbidOnly: CI,
+  retries: 0,
+  // 2 cores: one worker leaves a core for `next start`; CI machines take two.
+  workers: CI ? 2 : 1,
+  expect: { timeout: 10_000 },
+} satisfies PlaywrightTestConfig;
