@@ -114,8 +114,12 @@ export async function expectNoFindings(page: Page, testInfo: TestInfo, target: T
   expect.soft(failing.map((f) => `${f.check}/${f.rule}: ${f.selector || '(page)'}`), `${check} on ${target.path} (${mode}):\n${describeFindings(failing)}`).toEqual([]);
 }
 
-/** A full-page screenshot of the page in this mode, attached for the HTML report. */
-export async function attachScreenshot(page: Page, testInfo: TestInfo, mode: string): Promise<void> {
-  const body = await page.screenshot({ fullPage: true, type: 'jpeg', quality: 60, animations: 'disabled', caret: 'hide' });
+/**
+ * A screenshot of the page in this mode, attached for the HTML report. Only the page as it first
+ * loads is shot whole: a full-page shot of a long article on a phone takes about a second, and
+ * the other modes are judged by their checks, so their shot shows the viewport.
+ */
+export async function attachScreenshot(page: Page, testInfo: TestInfo, mode: string, { fullPage = false } = {}): Promise<void> {
+  const body = await page.screenshot({ fullPage, type: 'jpeg', quality: 60, animations: 'disabled', caret: 'hide' });
   await testInfo.attach(`screenshot ${mode}`, { body, contentType: 'image/jpeg' });
 }

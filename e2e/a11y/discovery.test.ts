@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextPageLink, searchForm, searchWord } from './discover';
 import { a11yExceptions, exceptionFor, exceptionListProblems, type A11yException } from './exceptions';
 import { auditedPath, linkedPaths, parseSitemap } from './sitemap';
+import { templateRepresentatives, type Target } from './targets';
 import { isLaterListingPage, templateOf } from './templates';
 
 describe('sitemap', () => {
@@ -52,6 +53,18 @@ describe('templates', () => {
     expect(isLaterListingPage('/news/page/12')).toBe(true);
     expect(isLaterListingPage('/news/page/1')).toBe(false);
     expect(isLaterListingPage('/news')).toBe(false);
+  });
+  it('takes the first page of each template for the mode checks, and leaves the draft in preview out', () => {
+    const target = (path: string, template: string, extra: Partial<Target> = {}): Target => ({
+      path, template, state: 'page', expectedStatus: 200, source: 'sitemap', ...extra,
+    });
+    const targets = [
+      target('/news/a', 'article'),
+      target('/news/b', 'article'),
+      target('/news/draft', 'article (draft preview)', { state: 'draft-preview', source: 'state', previewSlug: 'draft' }),
+      target('/', 'home'),
+    ];
+    expect(templateRepresentatives(targets).map((t) => t.path)).toEqual(['/news/a', '/']);
   });
 });
 

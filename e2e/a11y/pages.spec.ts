@@ -13,7 +13,7 @@ import { loadTargets, targetLabel } from './targets';
 for (const target of loadTargets().targets) {
   test(`${targetLabel(target)} › axe, structure, and reflow at 320 px on phones`, async ({ page, consoleErrors }, testInfo) => {
     await openTarget(page, target, consoleErrors);
-    await attachScreenshot(page, testInfo, 'default');
+    await attachScreenshot(page, testInfo, 'default', { fullPage: true });
     // Each step fails on its own but the test goes on, so one run reports every check of the page.
     await test.step('axe: WCAG 2.0–2.2 A/AA, best practice reported', async () => {
       expectNoViolations(await runAxe(page, testInfo, target, 'default'), `${target.path} (${testInfo.project.name})`);

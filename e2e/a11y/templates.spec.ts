@@ -1,8 +1,8 @@
 /**
  * The checks axe cannot make, once per page template (the first URL of each template the site
  * lists, plus the 404, search-results and draft-preview states), at desktop and phone sizes:
- * keyboard, text at 200 %, text spacing, forced colours, reduced motion, JavaScript off, and axe
- * again with the banner expanded (and the menu open on phones).
+ * keyboard, text at 200 %, text spacing, forced colours, reduced motion and JavaScript off; and,
+ * once, axe again with the banner expanded (and the menu open on phones).
  */
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from '../fixtures';
@@ -29,7 +29,9 @@ async function textCheck(page: Page, testInfo: TestInfo, target: Target, mode: '
   await expectNoFindings(page, testInfo, target, `${mode}, banner expanded`, mode, await checkTextFits(page, mode));
 }
 
-for (const target of templateRepresentatives(loadTargets().targets)) {
+const representatives = templateRepresentatives(loadTargets().targets);
+
+for (const target of representatives) {
   test.describe(`template ${target.template} (${target.path})`, () => {
     test('keyboard: skip link first, every control reachable in order, focus visible, no trap; banner opens with Enter and closes with Space', async ({ page, consoleErrors }, testInfo) => {
       await openTarget(page, target, consoleErrors);
@@ -76,7 +78,16 @@ for (const target of templateRepresentatives(loadTargets().targets)) {
         await context.close();
       }
     });
+  });
+}
 
+// The banner and the header are the same markup on every page (site.spec.ts proves the header,
+// search, footer and identifier identical everywhere), so their expanded states are scanned once,
+// on the first template's page, not once per template.
+const chrome = representatives[0];
+if (chrome) {
+  test.describe(`site chrome on ${chrome.path}`, () => {
+    const target = chrome;
     test('axe with the banner expanded, and the menu open on phones', async ({ page, consoleErrors }, testInfo) => {
       await openTarget(page, target, consoleErrors);
       await expandBanner(page);
