@@ -7,6 +7,9 @@ const { securityHeaderRules } = require('./lib/security/headers.js');
 const nextConfig = (phase) => ({
   poweredByHeader: false,
   reactStrictMode: true,
+  // A self-contained server in .next/standalone; scripts/standalone.mjs adds public/, .next/static and
+  // content/ to it (docs/deployment.md), scripts/serve.mjs runs it.
+  output: 'standalone',
   // Pages say how long a shared cache may serve them (`revalidate`); this caps how long it may keep
   // serving a stale copy while it fetches a fresh one (`stale-while-revalidate`): one day, not a year.
   expireTime: 86400,
