@@ -1,10 +1,18 @@
 // @ts-check
 const path = require('node:path');
+const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
+const { securityHeaderRules } = require('./lib/security/headers.js');
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+/** @type {(phase: string) => import('next').NextConfig} */
+const nextConfig = (phase) => ({
   poweredByHeader: false,
   reactStrictMode: true,
+  // A self-contained server in .next/standalone; scripts/standalone.mjs adds public/, .next/static and
+  // content/ to it (docs/deployment.md), scripts/serve.mjs runs it.
+  output: 'standalone',
+  // Pages say how long a shared cache may serve them (`revalidate`); this caps how long it may keep
+  // serving a stale copy while it fetches a fresh one (`stale-while-revalidate`): one day, not a year.
+  expireTime: 86400,
   sassOptions: {
     // The modern Sass API reads loadPaths only; includePaths is silently ignored.
     loadPaths: [path.join(__dirname, 'node_modules/@uswds/uswds/packages')],
@@ -15,6 +23,15 @@ const nextConfig = {
     // output on disk is exactly what `next build` wrote, so it can be audited for drafts.
     isrFlushToDisk: false,
   },
-};
+  async headers() {
+    return [
+      // Security headers on every response (lib/security/headers.js). The Content-Security-Policy
+      // allows DAP's origins only when DAP is on, which is decided when the site is built.
+      ...securityHeaderRules({ dap: !!process.env.DAP_AGENCY?.trim(), development: phase === PHASE_DEVELOPMENT_SERVER }),
+      // USWDS fonts and images are not content-hashed: a day fresh, then revalidated in the background.
+      { source: '/uswds/:path*', headers: [{ key: 'Cache-Control', value: 'public, max-age=86400, stale-while-revalidate=604800' }] },
+    ];
+  },
+});
 
 module.exports = nextConfig;

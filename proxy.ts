@@ -15,10 +15,30 @@ function statusFor(request: NextRequest): number | undefined {
 }
 
 /**
+ * Whether the path's percent-escapes spell valid UTF-8. Next's route matching throws on one that
+ * does not (`/news/%ff`), and its fallback then fails too: a bare 500 with none of the site's
+ * headers. Such an address names nothing on the site, so it is answered here, before any route.
+ */
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Staff preview responses carry `Cache-Control: private, no-store` and `X-Robots-Tag: noindex`,
  * set before anything renders, so no shared cache keeps a draft and no search engine indexes it.
  */
 export function proxy(request: NextRequest) {
+  if (!decodable(request.nextUrl.pathname)) {
+    return new NextResponse('Bad request: the address is not valid UTF-8.\n', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  }
   const status = statusFor(request);
   const response = NextResponse.next(status ? { status } : undefined);
   if (request.cookies.has(DRAFT_MODE_COOKIE)) {
@@ -28,6 +48,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and route handlers; not the build's static files, images or USWDS assets.
-  matcher: ['/((?!_next/static|_next/image|uswds/|images/|favicon.ico).*)'],
+  // Pages and route handlers, including content images (a bad escape there is a 500 otherwise); not
+  // the build's static files, the image optimizer or USWDS assets, which Next serves as files.
+  matcher: ['/((?!_next/static|_next/image|uswds/).*)'],
 };

@@ -1,6 +1,6 @@
 // Screenshots of each page template at desktop and phone width, for a person to look at
 // (axe does not see a broken layout). Needs a running server:
-//   npm start  (or next start)   then   npm run screenshots [-- /path /other-path]
+//   npm start   then   npm run screenshots [-- /path /other-path]
 // BASE_URL defaults to http://127.0.0.1:3000. Images go to screenshots/ (gitignored).
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';

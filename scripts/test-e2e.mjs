@@ -14,7 +14,7 @@
 //    pages carry absolute canonical, og:url and og:image URLs, and the tests fetch them. The URL
 //    is recorded in .next/e2e-site-url; a build made for another address is rebuilt.
 // 3. Runs `npx playwright test` with the forwarded arguments and exits with its code. Playwright's
-//    webServer starts `next start` on 127.0.0.1:3100 and stops it afterwards. PREVIEW_SECRET is
+//    webServer starts the standalone server (scripts/serve.mjs) on 127.0.0.1:3100 and stops it afterwards. PREVIEW_SECRET is
 //    passed through, or made up for the run (32 random bytes) when the shell has none and no
 //    BASE_URL is given.
 import { spawn, spawnSync } from 'node:child_process';
@@ -29,7 +29,7 @@ import { ensureBrowser } from './find-browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-// playwright.config.ts starts `next start` with the same SITE_URL.
+// playwright.config.ts starts the server with the same SITE_URL.
 const SITE_URL = `http://127.0.0.1:${PORT}`;
 const SITE_URL_RECORD = path.join(root, '.next', 'e2e-site-url');
 
@@ -82,7 +82,7 @@ if (!process.env.BASE_URL) {
   // Playwright would also refuse (reuseExistingServer: false); say why in plain words.
   if (!(await portIsFree(PORT))) {
     fail(
-      `port ${PORT} on 127.0.0.1 is already in use. A leftover \`next start\`? ` +
+      `port ${PORT} on 127.0.0.1 is already in use. A leftover server? ` +
         `Stop it (e.g. \`ss -ltnp 'sport = :${PORT}'\` shows its PID) so the tests run the code you just built.`,
     );
   }
@@ -90,7 +90,7 @@ if (!process.env.BASE_URL) {
 
 // The preview specs sign links with the secret the server checks them with. Without one in the
 // shell, this run gets a fresh random one (never printed; made after the build, which needs none),
-// and `next start` gets it from playwright.config.ts. A BASE_URL audit needs the deployment's own.
+// and the server gets it from playwright.config.ts. A BASE_URL audit needs the deployment's own.
 if (!process.env.BASE_URL && !env.PREVIEW_SECRET) env.PREVIEW_SECRET = randomBytes(32).toString('base64');
 
 const child = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {

@@ -7,6 +7,9 @@ import { pageMetadata } from '@/lib/metadata';
 type Props = { params: Promise<{ slug: string }> };
 
 export const dynamicParams = false;
+// Without it Next tells shared caches to keep these pages a year; with it an hour, then a stale copy
+// while they refetch (docs/deployment.md).
+export const revalidate = 3600;
 
 export function generateStaticParams() {
   return getPages().map((page) => ({ slug: page.slug }));

@@ -1,6 +1,6 @@
 /**
  * globalSetup of playwright.a11y.config.ts: finds what to audit on the site under test and writes
- * reports/accessibility/targets.json. Playwright runs it after starting `next start` (webServer)
+ * reports/accessibility/targets.json. Playwright runs it after starting the standalone server (webServer)
  * and before it loads the specs, which turn each target into tests.
  *
  * Pages: every <loc> of /sitemap.xml (sitemap indexes followed), on the audited origin. Without a

@@ -1,6 +1,6 @@
 /**
  * What both Playwright configs share: the browser, the two device profiles, where the site under
- * test is, and the `next start` they run when no BASE_URL is given.
+ * test is, and the standalone server they run when no BASE_URL is given.
  *   playwright.config.ts        the end-to-end suite (npm run test:e2e)
  *   playwright.a11y.config.ts   the accessibility audit (npm run test:a11y, npm run audit)
  */
@@ -66,15 +66,15 @@ export const phoneUse: PlaywrightTestConfig['use'] = {
 export const webServer: PlaywrightTestConfig['webServer'] = externalBaseURL
   ? undefined
   : {
-      // `node …/next start` is one process, so Playwright can stop what it started
-      // (`npx next start` is npm → sh → next-server).
-      command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+      // The standalone server, as deployed (scripts/serve.mjs), in one process so Playwright can
+      // stop what it started (`npm start` would be npm → sh → node).
+      command: 'node scripts/serve.mjs',
       url: `http://127.0.0.1:${PORT}`,
       // A server already on the port is stale code: fail instead of testing it.
       reuseExistingServer: false,
       timeout: 60_000,
       // SITE_URL is where preview links point (the staff page's shareable links): this server.
-      env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: previewSecret, SITE_URL: baseURL },
+      env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: previewSecret, SITE_URL: baseURL, PORT: String(PORT), HOST: '127.0.0.1' },
       stdout: 'ignore',
       stderr: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
@@ -85,7 +85,7 @@ export const runOptions = {
   fullyParallel: true,
   forbidOnly: CI,
   retries: 0,
-  // 2 cores: one worker leaves a core for `next start`; CI machines take two.
+  // 2 cores: one worker leaves a core for the server; CI machines take two.
   workers: CI ? 2 : 1,
   expect: { timeout: 10_000 },
 } satisfies PlaywrightTestConfig;

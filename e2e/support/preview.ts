@@ -165,15 +165,15 @@ export interface SecondServer {
 }
 
 /**
- * `next start` on another port with extra environment. Detached, so stop() can end its whole
+ * The standalone server (scripts/serve.mjs) on another port with extra environment. Detached, so stop() can end its whole
  * process group by the leader's id.
  */
 export function startSecondServer(port: number, env: Record<string, string>): SecondServer {
   let output = '';
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join('scripts', 'serve.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

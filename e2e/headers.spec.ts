@@ -1,0 +1,230 @@
+/**
+ * Security and caching headers on every kind of response (next.config.js, lib/security/headers.js,
+ * docs/decisions/0008-security-headers-and-csp.md), and a browser check that the Content-Security-
+ * Policy blocks nothing the site needs.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { expect, NOT_FOUND_RESOURCE, test, waitForUswds } from './fixtures';
+import { publicArticles, topicSlug } from './support/content';
+import { DRAFT, DRAFT_MODE_COOKIE, previewLink, ROOT } from './support/preview';
+import { SEED_SLUG } from './support/seed';
+
+const SECURITY_HEADERS: Record<string, string | RegExp> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': /^(?=.*\bcamera=\(\))(?=.*\bmicrophone=\(\))(?=.*\bgeolocation=\(\))(?=.*\bpayment=\(\))(?=.*\busb=\(\))(?=.*\bbrowsing-topics=\(\))/,
+};
+
+const ARTICLE = `/news/${SEED_SLUG}`;
+/** Pages a shared cache may keep: prerendered or ISR. */
+const CACHEABLE_PAGES = ['/', ARTICLE, '/news', '/topics', '/about', '/feeds'];
+
+/** Directive → sources. */
+function parseCsp(header: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of header.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) directives.set(name.toLowerCase(), sources);
+  }
+  return directives;
+}
+
+function expectSecurityHeaders(response: APIResponse, label: string): void {
+  const headers = response.headers();
+  for (const [name, expected] of Object.entries(SECURITY_HEADERS)) {
+    const value = headers[name] ?? '';
+    if (typeof expected === 'string') expect.soft(value, `${label}: ${name}`).toBe(expected);
+    else expect.soft(value, `${label}: ${name}`).toMatch(expected);
+  }
+  expect.soft(headers['x-powered-by'], `${label}: X-Powered-By`).toBeUndefined();
+  expect.soft(headers['content-security-policy'], `${label}: Content-Security-Policy`).toBeTruthy();
+  // The tests talk to 127.0.0.1: no HSTS for a host that cannot have a certificate.
+  expect.soft(headers['strict-transport-security'], `${label}: no HSTS on 127.0.0.1`).toBeUndefined();
+}
+
+/** The same-origin paths of `<script src>` and stylesheet links in a page. */
+async function assetPaths(request: APIRequestContext, page: string) {
+  const html = await (await request.get(page)).text();
+  const js = [...html.matchAll(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const css = [...html.matchAll(/<link[^>]+href="(\/_next\/static\/[^"]+\.css)"/g)].map((m) => m[1]!);
+  const images = [...html.matchAll(/src="(\/images\/news\/[^"]+)"/g)].map((m) => m[1]!);
+  const optimized = [...html.matchAll(/src="(\/_next\/image\?[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  return { js, css, images, optimized };
+}
+
+function uswdsFont(): string {
+  const dir = path.join(ROOT, 'public', 'uswds', 'fonts', 'public-sans');
+  const font = readdirSync(dir).find((name) => name.endsWith('.woff2'));
+  if (!font) throw new Error(`no .woff2 in ${dir}`);
+  return `/uswds/fonts/public-sans/${font}`;
+}
+
+test.describe('security headers', () => {
+  test('every kind of response carries the security headers', async ({ request }) => {
+    const topic = publicArticles().flatMap((article) => article.topics)[0];
+    expect(topic, 'a public article with a topic').toBeTruthy();
+    const assets = await assetPaths(request, ARTICLE);
+    expect(assets.js.length, 'script files on the article page').toBeGreaterThan(0);
+    expect(assets.css.length, 'stylesheets on the article page').toBeGreaterThan(0);
+    expect(assets.images.length + assets.optimized.length, 'figures on the article page').toBeGreaterThan(0);
+    const contentImage = assets.images[0] ?? new URL(assets.optimized[0]!, 'http://x').searchParams.get('url')!;
+
+    const targets: Array<[string, number]> = [
+      ['/', 200],
+      [ARTICLE, 200],
+      ['/news', 200],
+      [`/topics/${topicSlug(topic!)}`, 200],
+      ['/search?q=nato', 200],
+      ['/about', 200],
+      ['/no-such-page-for-headers', 404],
+      ['/news/rss.xml', 200],
+      ['/news/atom.xml', 200],
+      ['/news/feed.json', 200],
+      ['/sitemap.xml', 200],
+      ['/robots.txt', 200],
+      ['/.well-known/security.txt', 200],
+      [assets.js[0]!, 200],
+      [assets.css[0]!, 200],
+      [uswdsFont(), 200],
+      [contentImage, 200],
+      ...(assets.optimized[0] ? ([[assets.optimized[0], 200]] as Array<[string, number]>) : []),
+    ];
+    for (const [target, status] of targets) {
+      const response = await request.get(target, { maxRedirects: 0 });
+      expect.soft(response.status(), `${target}: status`).toBe(status);
+      expectSecurityHeaders(response, target);
+    }
+    expect(assets.optimized.length, 'the article has a /_next/image figure').toBeGreaterThan(0);
+  });
+
+  test('the Content-Security-Policy allows only the site itself', async ({ request }) => {
+    const response = await request.get('/');
+    const csp = parseCsp(response.headers()['content-security-policy'] ?? '');
+    test.info().annotations.push({ type: 'Content-Security-Policy', description: response.headers()['content-security-policy'] });
+    for (const [directive, sources] of csp) {
+      expect.soft(sources, `${directive}: no 'unsafe-eval'`).not.toContain("'unsafe-eval'");
+      // DAP is off in the tests (no DAP_AGENCY): nothing but the site's own origin.
+      for (const source of sources) {
+        expect.soft(["'self'", "'none'", "'unsafe-inline'"], `${directive} source ${source}`).toContain(source);
+      }
+    }
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'self'"]);
+    expect(csp.get('form-action')).toEqual(["'self'"]);
+    // Inline scripts are the RSC payload and USWDS init (static pages have no nonce): see ADR 0008.
+    expect(csp.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    // Stylesheets and <style> only from the site; inline style attributes (next/image) allowed.
+    expect(csp.get('style-src')).toEqual(["'self'"]);
+    expect(csp.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
+    for (const directive of ['img-src', 'font-src', 'connect-src']) expect(csp.get(directive), directive).toEqual(["'self'"]);
+    expect(csp.has('upgrade-insecure-requests'), 'no upgrade to https on 127.0.0.1').toBe(false);
+  });
+
+  test('HSTS and upgrade-insecure-requests go to real hosts only', async ({ request }) => {
+    for (const host of ['www.defense.gov', 'news.example.gov:8443']) {
+      const response = await request.get('/', { headers: { Host: host } });
+      expect(response.headers()['strict-transport-security'], `Host: ${host}`).toBe('max-age=63072000; includeSubDomains');
+      expect(parseCsp(response.headers()['content-security-policy'] ?? '').has('upgrade-insecure-requests'), `Host: ${host}`).toBe(true);
+    }
+    for (const host of ['localhost:3000', '127.0.0.1', '[::1]:3000']) {
+      const response = await request.get('/', { headers: { Host: host } });
+      expect(response.headers()['strict-transport-security'], `Host: ${host}`).toBeUndefined();
+    }
+  });
+});
+
+test.describe('caching headers', () => {
+  test('public pages tell shared caches how long to keep them, and revalidate with ETags', async ({ request }) => {
+    for (const page of CACHEABLE_PAGES) {
+      const response = await request.get(page);
+      expect.soft(response.status(), page).toBe(200);
+      const cacheControl = response.headers()['cache-control'] ?? '';
+      expect.soft(cacheControl, `${page}: Cache-Control`).toMatch(/\bs-maxage=\d+/);
+      expect.soft(cacheControl, `${page}: Cache-Control`).toMatch(/\bstale-while-revalidate=\d+/);
+      expect.soft(cacheControl, `${page}: Cache-Control`).not.toMatch(/private|no-store/);
+      let etag = response.headers()['etag'];
+      expect.soft(etag, `${page}: ETag`).toBeTruthy();
+      if (!etag) continue;
+      let again = await request.get(page, { headers: { 'If-None-Match': etag } });
+      // A stale ISR page is regenerated in the background after the first request: the next one may
+      // be the new version, with a new ETag. Then that ETag must answer 304.
+      if (again.status() === 200 && again.headers()['etag'] !== etag) {
+        etag = again.headers()['etag'] ?? '';
+        again = await request.get(page, { headers: { 'If-None-Match': etag } });
+      }
+      expect.soft(again.status(), `${page}: If-None-Match answers 304`).toBe(304);
+      expect.soft((await again.body()).length, `${page}: 304 has no body`).toBe(0);
+    }
+    // The article route revalidates every 60 s; a stale copy may be served for at most a day.
+    expect((await request.get(ARTICLE)).headers()['cache-control']).toBe('s-maxage=60, stale-while-revalidate=86340');
+  });
+
+  test('assets: hashed files are immutable, USWDS files and images are public', async ({ request }) => {
+    const assets = await assetPaths(request, ARTICLE);
+    for (const asset of [assets.js[0]!, assets.css[0]!]) {
+      expect((await request.get(asset)).headers()['cache-control'], asset).toBe('public, max-age=31536000, immutable');
+    }
+    expect((await request.get(uswdsFont())).headers()['cache-control']).toBe('public, max-age=86400, stale-while-revalidate=604800');
+    for (const image of [...assets.images.slice(0, 1), ...assets.optimized.slice(0, 1)]) {
+      const cacheControl = (await request.get(image)).headers()['cache-control'] ?? '';
+      expect.soft(cacheControl, image).toMatch(/^public, max-age=\d+/);
+    }
+  });
+
+  test('preview responses are private and never stored, with the security headers', async ({ playwright, baseURL }) => {
+    // A context of its own: the Draft Mode cookie must not reach the other tests' requests.
+    const staff = await playwright.request.newContext({ baseURL });
+    try {
+      const link = await staff.get(previewLink(DRAFT.slug), { maxRedirects: 0 });
+      expect(link.status()).toBe(307);
+      expect(link.headers()['cache-control']).toBe('private, no-store');
+      expect((await staff.storageState()).cookies.map((cookie) => cookie.name)).toContain(DRAFT_MODE_COOKIE);
+      for (const target of [DRAFT.path, '/', ARTICLE, '/news']) {
+        const response = await staff.get(target);
+        expect.soft(response.status(), target).toBe(200);
+        // Next writes its own no-store line for Draft Mode renders; what matters is private and no-store.
+        expect.soft(response.headers()['cache-control'] ?? '', `${target} in preview`).toMatch(/^private, (.+, )?no-store\b/);
+        expect.soft(response.headers()['etag'], `${target} in preview: no ETag`).toBeUndefined();
+        expectSecurityHeaders(response, `${target} in preview`);
+      }
+    } finally {
+      await staff.dispose();
+    }
+  });
+});
+
+test.describe('Content-Security-Policy in the browser', () => {
+  test('no page breaks a rule of the policy, and React still hydrates', async ({ page, consoleErrors }) => {
+    consoleErrors.allow(NOT_FOUND_RESOURCE);
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => {
+        seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+      });
+    });
+    const violations = () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+    for (const target of ['/', ARTICLE, '/search?q=nato', '/news', '/no-such-page-for-csp', previewLink(DRAFT.slug)]) {
+      await page.goto(target);
+      await waitForUswds(page);
+      // Lazy figures and fonts load while scrolling.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+      const button = page
+        .getByRole('region', { name: 'Official website of the United States government' })
+        .getByRole('button', { name: 'Here’s how you know' });
+      await expect(button, `${target}: banner closed`).toHaveAttribute('aria-expanded', 'false');
+      await button.click();
+      await expect(button, `${target}: the banner opens (scripts ran)`).toHaveAttribute('aria-expanded', 'true');
+      expect(await violations(), `${target}: Content-Security-Policy violations`).toEqual([]);
+    }
+    // The preview page above is the draft itself.
+    await expect(page.getByRole('region', { name: 'Draft preview' })).toBeVisible();
+  });
+});

@@ -1,0 +1,115 @@
+// @ts-check
+/**
+ * The HTTP headers every response carries, for next.config.js `headers()`. CommonJS so that
+ * next.config.js can require it; the unit test and the end-to-end specs import it too.
+ * Why the policy is static and allows inline scripts: docs/decisions/0008-security-headers-and-csp.md.
+ */
+
+/** GSA's Digital Analytics Program (DAP) and the Google tag it loads. */
+const DAP_ORIGINS = {
+  script: ['https://dap.digitalgov.gov', 'https://www.googletagmanager.com'],
+  data: ['https://*.google-analytics.com', 'https://*.analytics.google.com', 'https://*.googletagmanager.com'],
+};
+
+/**
+ * Hosts that get no Strict-Transport-Security (and no upgrade-insecure-requests): a server on a
+ * developer's machine or a test runner speaks plain HTTP. Next matches this against the Host header
+ * without its port, so an IPv6 literal ("[::1]:3000") arrives as "[".
+ */
+const LOCAL_HOST = '(?:localhost|127\\.0\\.0\\.1|\\[.*)';
+
+const HSTS = 'max-age=63072000; includeSubDomains';
+
+/**
+ * Browser features the site never uses, denied to it and to anything it could ever embed. Only names
+ * Chromium knows: an unknown one is a console error on every page.
+ */
+const DENIED_FEATURES = [
+  'accelerometer',
+  'autoplay',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+];
+
+/**
+ * The Content-Security-Policy, as a directive → sources map.
+ * - script-src 'unsafe-inline': every App Router page carries inline `self.__next_f.push(…)` scripts
+ *   (the RSC payload) and the layout's USWDS init script; pages are prerendered and cached, so there
+ *   is no per-request nonce to allow them by.
+ * - style-src-attr 'unsafe-inline': next/image writes `style="color:transparent"`; style elements
+ *   and stylesheets stay 'self' only.
+ * @param {{ dap?: boolean, development?: boolean, https?: boolean }} options
+ *   dap: DAP analytics is on (DAP_AGENCY set); development: `next dev` (eval and the HMR socket);
+ *   https: the response goes to a real host, whose browsers should upgrade stray http:// requests.
+ * @returns {Record<string, string[]>}
+ */
+function contentSecurityPolicy({ dap = false, development = false, https = false } = {}) {
+  /** @type {Record<string, string[]>} */
+  const policy = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'", "'unsafe-inline'", ...(development ? ["'unsafe-eval'"] : []), ...(dap ? DAP_ORIGINS.script : [])],
+    'style-src': ["'self'"],
+    'style-src-attr': ["'unsafe-inline'"],
+    'img-src': ["'self'", ...(dap ? DAP_ORIGINS.data : [])],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'", ...(development ? ['ws:'] : []), ...(dap ? DAP_ORIGINS.data : [])],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+  };
+  if (https) policy['upgrade-insecure-requests'] = [];
+  return policy;
+}
+
+/** @param {Record<string, string[]>} policy */
+function serializePolicy(policy) {
+  return Object.entries(policy)
+    .map(([directive, sources]) => [directive, ...sources].join(' '))
+    .join('; ');
+}
+
+/**
+ * The rules for next.config.js `headers()`.
+ * @param {{ dap?: boolean, development?: boolean }} options
+ * @returns {Array<{ source: string, headers: Array<{ key: string, value: string }>, has?: Array<{ type: 'host', value: string }>, missing?: Array<{ type: 'host', value: string }> }>}
+ */
+function securityHeaderRules({ dap = false, development = false } = {}) {
+  const common = [
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'X-Frame-Options', value: 'DENY' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    { key: 'Permissions-Policy', value: DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ') },
+    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  ];
+  const local = [{ type: /** @type {const} */ ('host'), value: LOCAL_HOST }];
+  return [
+    { source: '/:path*', headers: common },
+    {
+      source: '/:path*',
+      missing: local,
+      headers: [
+        { key: 'Strict-Transport-Security', value: HSTS },
+        { key: 'Content-Security-Policy', value: serializePolicy(contentSecurityPolicy({ dap, development, https: true })) },
+      ],
+    },
+    {
+      source: '/:path*',
+      has: local,
+      headers: [{ key: 'Content-Security-Policy', value: serializePolicy(contentSecurityPolicy({ dap, development })) }],
+    },
+  ];
+}
+
+module.exports = { DAP_ORIGINS, HSTS, LOCAL_HOST, DENIED_FEATURES, contentSecurityPolicy, serializePolicy, securityHeaderRules };

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Completes the standalone server that `next build` writes to .next/standalone (output: 'standalone'):
+// Next traces the server's code and node_modules but leaves out what it serves or reads from disk,
+//   public/        → .next/standalone/public         (USWDS assets, favicon, share image)
+//   .next/static   → .next/standalone/.next/static   (hashed JS and CSS)
+//   content/       → .next/standalone/content        (articles, pages, images, read at run time)
+// The standalone server chdirs to its own folder, so lib/content finds content/ there.
+//
+//   node scripts/standalone.mjs          copy everything: a self-contained folder to deploy
+//   prepareStandalone(root, { linkContent: true })
+//                                        content/ as a symlink to the checkout's, for `npm start` and
+//                                        the tests: edits to content show without copying (preview)
+import { cpSync, existsSync, lstatSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where the standalone server lives, and its entry point. */
+export function standaloneDir(root = ROOT) {
+  return path.join(root, '.next', 'standalone');
+}
+
+/**
+ * Copies public/ and .next/static into the standalone folder, and content/ (or links it).
+ * Throws when the build has no standalone output.
+ * @param {string} [root]
+ * @param {{ linkContent?: boolean }} [options]
+ * @returns {string} the folder
+ */
+export function prepareStandalone(root = ROOT, { linkContent = false } = {}) {
+  const dir = standaloneDir(root);
+  if (!existsSync(path.join(dir, 'server.js'))) {
+    throw new Error(`${path.relative(root, dir)}/server.js is missing: run npm run build (next.config.js must keep output: 'standalone')`);
+  }
+  const replace = (from, to) => {
+    rmSync(to, { recursive: true, force: true });
+    cpSync(from, to, { recursive: true, dereference: true });
+  };
+  replace(path.join(root, 'public'), path.join(dir, 'public'));
+  replace(path.join(root, '.next', 'static'), path.join(dir, '.next', 'static'));
+  const content = path.join(dir, 'content');
+  const source = path.join(root, 'content');
+  if (linkContent) {
+    const linked = existsSync(content) && lstatSync(content).isSymbolicLink();
+    if (!linked) {
+      rmSync(content, { recursive: true, force: true });
+      symlinkSync(path.relative(dir, source), content, 'dir');
+    }
+  } else {
+    rmSync(content, { recursive: true, force: true });
+    cpSync(source, content, { recursive: true });
+  }
+  return dir;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = prepareStandalone(ROOT);
+  console.log(`standalone: ${path.relative(ROOT, dir)} holds the server, public/, .next/static and content/; run it with node ${path.relative(ROOT, dir)}/server.js`);
+}
