@@ -20,8 +20,8 @@ const TEMPLATES = [
   { name: 'news index', path: '/news' },
   { name: 'topic', path: '/topics/alliances' },
   { name: 'search', path: '/search?q=nato' },
-  { name: 'static page', path: '/about' },
-  { name: 'feeds page', path: '/feeds' },
+  { name: 'static', path: '/about' },
+  { name: 'feeds', path: '/feeds' },
   { name: '404', path: '/no-such-page', status: 404 },
 ];
 
