@@ -14,6 +14,13 @@ export interface ArticleFigureProps extends ComponentPropsWithoutRef<'figure'> {
 }
 
 /**
+ * The figure's rendered width: the article column is `u-measure(5)` (596 CSS px with the
+ * default font size) from 640 px up, and the viewport less the 1rem gutters below that.
+ * Measured in the browser at 320, 390, 640, 800, 1024 and 1280 px.
+ */
+export const FIGURE_SIZES = '(min-width: 640px) 596px, calc(100vw - 2rem)';
+
+/**
  * An image with its title, caption, credit and VIRIN, in DoD News's order.
  * Parts that are empty render nothing, and a figure with none of them has no
  * <figcaption> at all (an empty caption box is a known peer bug).
@@ -28,7 +35,7 @@ export function ArticleFigure({ figure, eager = false, unoptimized = false, clas
         alt={figure.alt}
         width={figure.width}
         height={figure.height}
-        sizes="(min-width: 1024px) 640px, 100vw"
+        sizes={FIGURE_SIZES}
         preload={eager}
         loading={eager ? 'eager' : 'lazy'}
         unoptimized={unoptimized}

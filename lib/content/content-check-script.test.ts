@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { brokenRoot, goodRoot } from './__fixtures__/make-tree';
+import { brokenRoot, goodRoot, hostileRoot } from './__fixtures__/make-tree';
 
 // Each test starts `npm run …` (npm, then tsx compiling the script): seconds on an idle machine,
 // much longer on a loaded 2-core CI box.
@@ -45,5 +45,15 @@ describe('npm run content:check', () => {
       'content/news/2023/same-slug.md:1: slug: the slug "same-slug" is also used by content/news/2024/same-slug.md; every slug must be unique',
     );
     expect(output.at(-1)).toBe('Checked 4 articles and 1 page: 13 errors, 0 warnings.');
+  }, SCRIPT_TIMEOUT);
+
+  it('names the file and line of every piece of hostile markup it refuses, and exits 1', () => {
+    // The full list is asserted in hostile-markdown.test.ts; here, that the command prints it.
+    const { stdout, status } = run(hostileRoot);
+    expect(status).toBe(1);
+    const output = stdout.trimEnd().split('\n');
+    expect(output).toHaveLength(20);
+    expect(output[0]).toBe('content/news/hostile-markdown.md:11: body: raw HTML is not allowed in Markdown; found "<script>alert(1)</script>"');
+    expect(output.at(-1)).toBe('Checked 1 article and 0 pages: 19 errors, 0 warnings.');
   }, SCRIPT_TIMEOUT);
 });

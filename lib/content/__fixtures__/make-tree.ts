@@ -11,6 +11,8 @@ export const JPEG_40x30 = fs.readFileSync(
 
 export const goodRoot = path.join(FIXTURES, 'good');
 export const brokenRoot = path.join(FIXTURES, 'broken');
+/** One article with every kind of hostile markup (see hostile-markdown.test.ts). */
+export const hostileRoot = path.join(FIXTURES, 'hostile');
 
 const made: string[] = [];
 
