@@ -21,7 +21,7 @@ const nextConfig = (phase) => ({
   images: {
     // WebP only, not AVIF: AVIF took 4x the CPU per image on first request here, and every request
     // is a first request while the optimizer's disk cache is off. Browsers without WebP get the
-    // original JPEG/PNG. See docs/decisions/0010-image-formats-and-sizes.md.
+    // original JPEG/PNG. See docs/decisions/0011-image-formats-and-sizes.md.
     formats: ['image/webp'],
     // The article column is at most 640 CSS px; phones show it at 320–430 CSS px with DPR 2–3.
     // One list is the srcset of every figure: 320…1920 covers 1x phones to a 3x desktop column.
