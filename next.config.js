@@ -3,6 +3,8 @@ const path = require('node:path');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The benchmark builds each synthetic corpus into its own folder (scripts/bench).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   sassOptions: {
