@@ -371,8 +371,27 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
 
   const getArticles = (options?: LoadOptions) => [...valid(options).articles];
 
-  const getPublicArticles = (now: Date = new Date(), options?: LoadOptions) =>
-    valid(options).articles.filter((article) => isPublic(article, now));
+  // The public set changes only when a published article's time comes, so one list serves every
+  // `now` between the last such time and the next. Pages ask several times per render; at 10,000
+  // articles filtering afresh each time was most of an article page's render time.
+  let publicCache: { snapshot: ContentSnapshot; from: number; until: number; list: Article[] } | undefined;
+  const publicList = (now: Date = new Date(), options?: LoadOptions): Article[] => {
+    const snapshot = valid(options);
+    const at = now.getTime();
+    if (publicCache?.snapshot === snapshot && publicCache.from <= at && at < publicCache.until) return publicCache.list;
+    let from = -Infinity;
+    let until = Infinity;
+    for (const article of snapshot.articles) {
+      if (article.status !== 'published') continue;
+      const time = article.publishedAt.getTime();
+      if (time <= at) from = Math.max(from, time);
+      else until = Math.min(until, time);
+    }
+    const list = snapshot.articles.filter((article) => isPublic(article, now));
+    if (!options?.fresh) publicCache = { snapshot, from, until, list };
+    return list;
+  };
+  const getPublicArticles = (now?: Date, options?: LoadOptions) => [...publicList(now, options)];
 
   return {
     rootDir,
@@ -380,7 +399,7 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
     load,
     getArticles,
     getPublicArticles,
-    getPublicArticle: (slug, now, options) => getPublicArticles(now, options).find((article) => article.slug === slug),
+    getPublicArticle: (slug, now, options) => publicList(now, options).find((article) => article.slug === slug),
     getRelatedArticles: (article, limit = 3, now, options) => {
       const topics = new Set(article.topics.map((topic) => topic.slug));
       // One pass keeping the best `limit`, not a sort of every match: every article page asks,
@@ -389,9 +408,10 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
       const best: { other: Article; shared: number }[] = [];
       const keep = Math.max(0, limit);
       if (keep === 0) return [];
-      for (const other of getPublicArticles(now, options)) {
+      for (const other of publicList(now, options)) {
         if (other.slug === article.slug) continue;
-        const shared = other.topics.filter((topic) => topics.has(topic.slug)).length;
+        let shared = 0;
+        for (const topic of other.topics) if (topics.has(topic.slug)) shared += 1;
         if (shared === 0 || (best.length === keep && shared <= best[keep - 1]!.shared)) continue;
         let at = best.length;
         while (at > 0 && best[at - 1]!.shared < shared) at -= 1;
