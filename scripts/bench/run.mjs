@@ -60,7 +60,7 @@ async function build(label, contentDir, env = {}) {
   const absolute = path.join(ROOT, distDir);
   if (reuse && fs.existsSync(path.join(absolute, 'BUILD_ID'))) {
     log(`reusing the build ${distDir}`);
-    return { distDir, reused: true };
+    return { distDir, reused: true, ...outputOf(absolute) };
   }
   fs.rmSync(absolute, { recursive: true, force: true });
   // Next adds its dist folder's types to tsconfig.json on every build: put the file back after.
@@ -85,20 +85,24 @@ async function build(label, contentDir, env = {}) {
     throw new Error(`bench: the build of ${label} failed (exit ${code}):\n${tail}`);
   }
   const time = parseGnuTime(fs.readFileSync(timeFile, 'utf8'));
+  return { distDir, wallSeconds: time.wallSeconds, peakProcessRss: time.peakRssBytes, peakTreeRss: peakTree, ...outputOf(absolute) };
+}
+
+/** Sizes of a build: everything but the build cache, the cache, and the prerendered articles (HTML, RSC, segments). */
+function outputOf(absolute) {
   const newsDir = path.join(absolute, 'server', 'app', 'news');
-  const prerendered = fs.existsSync(newsDir) ? fs.readdirSync(newsDir).filter((name) => name.endsWith('.html')).length : 0;
-  const newsBytes = fs.existsSync(newsDir)
-    ? fs.readdirSync(newsDir, { withFileTypes: true }).filter((e) => e.isFile()).reduce((sum, e) => sum + fs.statSync(path.join(newsDir, e.name)).size, 0)
-    : 0;
+  const entries = fs.existsSync(newsDir) ? fs.readdirSync(newsDir, { withFileTypes: true }) : [];
+  const articles = entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => e.name.slice(0, -'.html'.length));
+  let articleBytes = 0;
+  for (const slug of articles) {
+    for (const ext of ['.html', '.rsc', '.meta']) articleBytes += fs.statSync(path.join(newsDir, slug + ext), { throwIfNoEntry: false })?.size ?? 0;
+    articleBytes += dirSize(path.join(newsDir, `${slug}.segments`));
+  }
   return {
-    distDir,
-    wallSeconds: time.wallSeconds,
-    peakProcessRss: time.peakRssBytes,
-    peakTreeRss: peakTree,
     outputBytes: dirSize(absolute, new Set(['cache'])),
     cacheBytes: dirSize(path.join(absolute, 'cache')),
-    prerenderedArticles: prerendered,
-    articleOutputBytes: newsBytes,
+    prerenderedArticles: articles.length,
+    articleOutputBytes: articleBytes,
   };
 }
 
@@ -233,6 +237,7 @@ async function scaleSection() {
   }
   const lines = ['## 1. Scale', ''];
   lines.push(
+    `Articles prerendered: the newest \`PRERENDER_ARTICLES\` (${process.env.PRERENDER_ARTICLES ?? 'default 1,000'}); older ones render on first request (docs/decisions/0010-prerendering-at-scale.md). ` +
     'Synthetic corpora from `scripts/bench/make-corpus.mjs` (450–900 words, a lead image and one or two figures, 1–3 of 24 topics, dates over ten years, about 1% drafts), read with `CONTENT_DIR`, each built with `next build --webpack` into `.next-bench/corpus-<n>`. ' +
       'Peak RSS: GNU time’s figure is the largest single process; "tree" sums the build’s processes, sampled every second. Output excludes `cache/`.',
     '',
@@ -240,15 +245,12 @@ async function scaleSection() {
   lines.push(
     table(
       ['articles', 'wall', 'peak RSS (process)', 'peak RSS (tree)', 'output', 'build cache', 'articles prerendered', 'article output', 'per prerendered article'],
-      rows.map((r) =>
-        r.reused
-          ? [formatNumber(r.size), 'reused', '', '', '', '', '', '', '']
-          : [
-              formatNumber(r.size), formatSeconds(r.wallSeconds), formatBytes(r.peakProcessRss), formatBytes(r.peakTreeRss), formatBytes(r.outputBytes),
-              formatBytes(r.cacheBytes), formatNumber(r.prerenderedArticles), formatBytes(r.articleOutputBytes),
-              formatBytes(r.articleOutputBytes / Math.max(1, r.prerenderedArticles)),
-            ],
-      ),
+      rows.map((r) => [
+        formatNumber(r.size),
+        ...(r.reused ? ['(reused build)', '', ''] : [formatSeconds(r.wallSeconds), formatBytes(r.peakProcessRss), formatBytes(r.peakTreeRss)]),
+        formatBytes(r.outputBytes), formatBytes(r.cacheBytes), formatNumber(r.prerenderedArticles), formatBytes(r.articleOutputBytes),
+        formatBytes(r.articleOutputBytes / Math.max(1, r.prerenderedArticles)),
+      ]),
     ),
     '',
   );
@@ -310,6 +312,8 @@ async function servingSection() {
       for (const [name, urlPath] of list) {
         const url = `http://127.0.0.1:${port}${urlPath}`;
         log(`load: ${target} ${name} (${warmup} s warm-up, ${duration} s)`);
+        // One request first: it builds the search index or fills the proxy cache, which the warm-up should not wait for.
+        await timedFetch(url);
         await load(url, { duration: warmup });
         const summary = summarizeLoad(await load(url));
         results.push({ target, name, urlPath, ...summary });
@@ -333,6 +337,7 @@ async function servingSection() {
       results.map((r) => [r.target, r.name, formatNumber(r.requestsPerSecond), `${r.p50} ms`, `${r.p99} ms`, formatNumber(r.total), r.non2xx, r.errors, ratio(r.requestsPerSecond, ceilingRps)]),
     ),
     '',
+    ...(results.some((r) => r.total === 0) ? ['A run with 0 requests had no response complete within the run (each request waits up to 10 s): the server was saturated.', ''] : []),
     `Article: **(a)/(c) = ${ratio(of('(a)', 'article'), ceilingRps)}**, **(b)/(c) = ${ratio(of('(b)', 'article'), ceilingRps)}** (target (b)/(c) ≥ 0.8 with zero errors). ` +
       'For the other pages the last column divides by the same article ceiling.',
     '',
