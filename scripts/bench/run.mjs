@@ -207,13 +207,16 @@ async function scaleSection() {
       const slugs = [...sitemap.body.matchAll(/<loc>[^<]*\/news\/([a-z0-9-]+)<\/loc>/g)].map((m) => m[1]);
       const oldest = slugs.at(-1) ?? newsFiles[0]?.replace(/\.md$/, '');
       const lastPage = Math.ceil(slugs.length / 10);
+      // The topic's last page, as the sitemap lists it (an old page: rendered on request past the prerendered ones).
+      const topicPages = [...sitemap.body.matchAll(/\/topics\/readiness\/page\/(\d+)<\/loc>/g)].map((m) => Number(m[1]));
+      const topicLast = Math.max(1, ...topicPages);
       const list = [
         ['home', '/'],
         ['news index', '/news'],
         [`news page ${lastPage} (last)`, `/news/page/${lastPage}`],
         ['topics', '/topics'],
         ['topic', '/topics/readiness'],
-        ['topic, page 40', '/topics/readiness/page/40'],
+        [`topic, page ${topicLast} (last)`, topicLast > 1 ? `/topics/readiness/page/${topicLast}` : '/topics/readiness'],
         ['RSS feed', '/news/rss.xml'],
         ['topic Atom feed', '/topics/readiness/atom.xml'],
         ['oldest article, 1st request', `/news/${oldest}`],
@@ -520,13 +523,14 @@ function header(startedAt, load1) {
     }
   })();
   const cpu = os.cpus();
+  const shownArgs = process.argv.slice(2).filter((arg) => !arg.startsWith('--note='));
   return [
     `# Benchmark ${startedAt.toISOString().slice(0, 10)}`,
     '',
     ...(typeof flags.note === 'string' ? [`> ${flags.note}`, ''] : []),
     `Commit \`${commit}\`, Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${formatBytes(os.totalmem())} RAM, ${os.type()} ${os.release()}. ` +
       `Load average at start ${load1.map((v) => v.toFixed(2)).join(' / ')}, at end ${os.loadavg().map((v) => v.toFixed(2)).join(' / ')} (1/5/15 min; above ${cpu.length} the numbers are inflated by other work). ` +
-      `Sections: ${[...only].join(', ')}${quick ? ' (quick mode)' : ''}. Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`.`,
+      `Sections: ${[...only].join(', ')}${quick ? ' (quick mode)' : ''}. Command: \`npm run bench${shownArgs.length > 0 ? ` -- ${shownArgs.join(' ')}` : ''}\`.`,
     '',
   ].join('\n');
 }
