@@ -118,7 +118,7 @@ export function makeArticles({ count, seed = 1, imageNames, newest = new Date(Da
       `summary: ${yamlString(summary)}`,
       `date: ${published.toISOString().slice(0, 19)}Z`,
       `topics: [${topics.join(', ')}]`,
-      `status: ${i % 97 === 50 ? 'draft' : 'published'}`,
+      `status: ${i % 97 === 13 ? 'draft' : 'published'}`,
       'image:',
       figureBlock(false, describe(lead)),
       '---',
