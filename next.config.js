@@ -5,6 +5,8 @@ const { securityHeaderRules } = require('./lib/security/headers.js');
 
 /** @type {(phase: string) => import('next').NextConfig} */
 const nextConfig = (phase) => ({
+  // The benchmark builds each synthetic corpus into its own folder (scripts/bench).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   // A self-contained server in .next/standalone; scripts/standalone.mjs adds public/, .next/static and

@@ -2,6 +2,7 @@ import 'server-only';
 import { getArticlesForView, getTopicArticlesForView, type View } from '@/lib/content';
 import type { Article, Topic } from '@/lib/content/types';
 import { paginate, type PageOf } from '@/lib/pagination';
+import { prerenderLimit, prerenderPlan, type PrerenderPlan } from '@/lib/prerender';
 import { siteConfig } from '@/lib/site-config';
 
 /** Page `page` of /news: the articles this view may see, newest first. */
@@ -20,4 +21,9 @@ export function getTopicPage(slug: string, page: number, view: View): { topic: T
 export function laterPages(totalItems: number): number[] {
   const total = Math.max(1, Math.ceil(totalItems / siteConfig.listPageSize));
   return Array.from({ length: total - 1 }, (_, i) => i + 2);
+}
+
+/** What the build renders ahead: the newest public articles and the listing pages showing them (lib/prerender). */
+export function getPrerenderPlan(): PrerenderPlan {
+  return prerenderPlan(getArticlesForView({ preview: false }), prerenderLimit(), siteConfig.listPageSize);
 }

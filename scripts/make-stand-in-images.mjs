@@ -22,8 +22,10 @@ import sharp from 'sharp';
 import YAML from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const newsDir = path.join(root, 'content', 'news');
-const imagesDir = path.join(root, 'content', 'images', 'news');
+// The site's content folder: CONTENT_DIR when set, as for lib/content.
+const contentDir = process.env.CONTENT_DIR ? path.resolve(process.env.CONTENT_DIR) : path.join(root, 'content');
+const newsDir = path.join(contentDir, 'news');
+const imagesDir = path.join(contentDir, 'images', 'news');
 const MARKER = 'Stand-in image';
 const checkOnly = process.argv.includes('--check');
 

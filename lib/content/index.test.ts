@@ -20,3 +20,13 @@ describe('lib/content entry point', () => {
     expect(new content.ContentError([])).toBeInstanceOf(Error);
   });
 });
+
+describe('contentDirectory', () => {
+  it('is <cwd>/content unless CONTENT_DIR names another folder', async () => {
+    const { contentDirectory } = await import('./index');
+    expect(contentDirectory({}, '/srv/site')).toBe('/srv/site/content');
+    expect(contentDirectory({ CONTENT_DIR: '' }, '/srv/site')).toBe('/srv/site/content');
+    expect(contentDirectory({ CONTENT_DIR: 'bench/work/corpus-1000' }, '/srv/site')).toBe('/srv/site/bench/work/corpus-1000');
+    expect(contentDirectory({ CONTENT_DIR: '/data/content' }, '/srv/site')).toBe('/data/content');
+  });
+});

@@ -1,4 +1,5 @@
 import 'server-only';
+import path from 'node:path';
 import { now as clockNow } from '../clock';
 import { articleState, type ArticleState } from './state';
 import { createContentStore, type ContentStore, type LoadOptions } from './store';
@@ -15,9 +16,17 @@ export type { ArticleState } from './state';
 
 let defaultStore: ContentStore | undefined;
 
-/** The store for the project root (`process.cwd()`), created on first use. */
+/**
+ * The content folder: CONTENT_DIR when set (the benchmark's synthetic corpora), else
+ * `<cwd>/content`. Everything that reads content files asks here.
+ */
+export function contentDirectory(env: Partial<Record<string, string>> = process.env, cwd: string = process.cwd()): string {
+  return env.CONTENT_DIR ? path.resolve(cwd, env.CONTENT_DIR) : path.join(cwd, 'content');
+}
+
+/** The store for the project root (`process.cwd()`) and its content folder, created on first use. */
 export function getContentStore(): ContentStore {
-  defaultStore ??= createContentStore(process.cwd());
+  defaultStore ??= createContentStore(process.cwd(), { contentDir: contentDirectory() });
   return defaultStore;
 }
 

@@ -521,3 +521,24 @@ describe('memoization', () => {
     expect(store.checkContent()).toEqual([]);
   });
 });
+
+describe('the public list at scale', () => {
+  it('changes exactly when a scheduled article’s time comes, even when asked with times out of order', () => {
+    const store = createContentStore(goodRoot);
+    const all = store.getArticles().filter((a) => a.status === 'published');
+    const times = [...new Set(all.map((a) => a.publishedAt.getTime()))].sort((a, b) => a - b);
+    const probes = times.flatMap((t) => [t - 1, t, t + 1]).reverse();
+    for (const at of [...probes, ...probes.reverse()]) {
+      const expected = all.filter((a) => a.publishedAt.getTime() <= at).map((a) => a.slug);
+      expect(store.getPublicArticles(new Date(at)).map((a) => a.slug)).toEqual(expected);
+    }
+  });
+
+  it('hands out a copy, so a caller sorting or trimming it cannot change what others see', () => {
+    const store = createContentStore(goodRoot);
+    const now = new Date();
+    const first = store.getPublicArticles(now);
+    first.length = 0;
+    expect(store.getPublicArticles(now).length).toBeGreaterThan(0);
+  });
+});

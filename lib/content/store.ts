@@ -45,10 +45,13 @@ export interface ContentSnapshot {
 export interface ContentStoreOptions {
   /** IANA zone for date-only values; defaults to siteConfig.timeZone. */
   timeZone?: string;
+  /** The folder holding news/, pages/ and images/; defaults to `<rootDir>/content`. */
+  contentDir?: string;
 }
 
 export interface ContentStore {
   readonly rootDir: string;
+  readonly contentDir: string;
   load(options?: LoadOptions): ContentSnapshot;
   getArticles(options?: LoadOptions): Article[];
   getPublicArticles(now?: Date, options?: LoadOptions): Article[];
@@ -101,9 +104,10 @@ interface ParsedFile {
 }
 
 /** Finds the files of one collection and reports bad and duplicate slugs on every file involved. */
-function collectFiles(rootDir: string, collection: 'news' | 'pages'): SourceFile[] {
-  const files = listMarkdownFiles(path.join(rootDir, 'content', collection)).map((absolute) => {
-    const relative = toPosix(path.relative(rootDir, absolute));
+function collectFiles(contentDir: string, collection: 'news' | 'pages'): SourceFile[] {
+  const files = listMarkdownFiles(path.join(contentDir, collection)).map((absolute) => {
+    // Named as under the project's content/ folder wherever the folder is (CONTENT_DIR).
+    const relative = `content/${toPosix(path.relative(contentDir, absolute))}`;
     return { absolute, relative, slug: path.basename(absolute, '.md'), issues: new IssueList(relative) };
   });
   const bySlug = new Map<string, SourceFile[]>();
@@ -141,7 +145,7 @@ function parseFile(file: SourceFile): ParsedFile {
   return { frontMatter, mdast };
 }
 
-function readBody(rootDir: string, file: SourceFile, mdast: MdastRoot, imageFolder: string): Body {
+function readBody(contentDir: string, file: SourceFile, mdast: MdastRoot, imageFolder: string): Body {
   const imageDirLabel = `content/images/${imageFolder}`;
   return convertBody(mdast, file.issues, (node: Code) => {
     const fence = node.position?.start.line ?? 1;
@@ -153,7 +157,7 @@ function readBody(rootDir: string, file: SourceFile, mdast: MdastRoot, imageFold
       prefix: 'figure',
       basePath: [],
       lineOf: block.lineOf,
-      imageDir: path.join(rootDir, 'content', 'images', imageFolder),
+      imageDir: path.join(contentDir, 'images', imageFolder),
       imageDirLabel,
       urlBase: `/images/${imageFolder}`,
     });
@@ -217,9 +221,9 @@ function checkFrontMatter<T extends ZodType>(
   return { parsed, record };
 }
 
-function loadArticle(rootDir: string, file: SourceFile, timeZone: string): Article | undefined {
+function loadArticle(contentDir: string, file: SourceFile, timeZone: string): Article | undefined {
   const { frontMatter, mdast } = parseFile(file);
-  const body = readBody(rootDir, file, mdast, `news/${file.slug}`);
+  const body = readBody(contentDir, file, mdast, `news/${file.slug}`);
   if (!frontMatter || frontMatter.errors.length > 0) return undefined;
 
   const { parsed, record } = checkFrontMatter(file, frontMatter, articleFrontMatterSchema, (at) =>
@@ -264,7 +268,7 @@ function loadArticle(rootDir: string, file: SourceFile, timeZone: string): Artic
           prefix: 'image',
           basePath: ['image'],
           lineOf: frontMatter.lineOf,
-          imageDir: path.join(rootDir, 'content', 'images', 'news', file.slug),
+          imageDir: path.join(contentDir, 'images', 'news', file.slug),
           imageDirLabel: `content/images/news/${file.slug}`,
           urlBase: `/images/news/${file.slug}`,
         });
@@ -297,9 +301,9 @@ function loadArticle(rootDir: string, file: SourceFile, timeZone: string): Artic
   return article;
 }
 
-function loadPage(rootDir: string, file: SourceFile, timeZone: string): Page | undefined {
+function loadPage(contentDir: string, file: SourceFile, timeZone: string): Page | undefined {
   const { frontMatter, mdast } = parseFile(file);
-  const body = readBody(rootDir, file, mdast, `pages/${file.slug}`);
+  const body = readBody(contentDir, file, mdast, `pages/${file.slug}`);
   if (!frontMatter || frontMatter.errors.length > 0) return undefined;
 
   const { parsed, record } = checkFrontMatter(file, frontMatter, pageFrontMatterSchema, () => PAGE_KEYS);
@@ -339,10 +343,11 @@ function readCollection<T extends { warnings: ContentIssue[] }>(
 
 export function loadContent(rootDir: string, options: ContentStoreOptions = {}): ContentSnapshot {
   const timeZone = options.timeZone ?? siteConfig.timeZone;
-  const articleFiles = collectFiles(rootDir, 'news');
-  const pageFiles = collectFiles(rootDir, 'pages');
-  const articles = readCollection(articleFiles, (file) => loadArticle(rootDir, file, timeZone)).sort(newestFirst);
-  const pages = readCollection(pageFiles, (file) => loadPage(rootDir, file, timeZone)).sort((a, b) =>
+  const contentDir = options.contentDir ?? path.join(rootDir, 'content');
+  const articleFiles = collectFiles(contentDir, 'news');
+  const pageFiles = collectFiles(contentDir, 'pages');
+  const articles = readCollection(articleFiles, (file) => loadArticle(contentDir, file, timeZone)).sort(newestFirst);
+  const pages = readCollection(pageFiles, (file) => loadPage(contentDir, file, timeZone)).sort((a, b) =>
     a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
   );
   const issues = sortIssues([...articleFiles, ...pageFiles].flatMap((file) => file.issues.items));
@@ -366,24 +371,54 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
 
   const getArticles = (options?: LoadOptions) => [...valid(options).articles];
 
-  const getPublicArticles = (now: Date = new Date(), options?: LoadOptions) =>
-    valid(options).articles.filter((article) => isPublic(article, now));
+  // The public set changes only when a published article's time comes, so one list serves every
+  // `now` between the last such time and the next. Pages ask several times per render; at 10,000
+  // articles filtering afresh each time was most of an article page's render time.
+  let publicCache: { snapshot: ContentSnapshot; from: number; until: number; list: Article[] } | undefined;
+  const publicList = (now: Date = new Date(), options?: LoadOptions): Article[] => {
+    const snapshot = valid(options);
+    const at = now.getTime();
+    if (publicCache?.snapshot === snapshot && publicCache.from <= at && at < publicCache.until) return publicCache.list;
+    let from = -Infinity;
+    let until = Infinity;
+    for (const article of snapshot.articles) {
+      if (article.status !== 'published') continue;
+      const time = article.publishedAt.getTime();
+      if (time <= at) from = Math.max(from, time);
+      else until = Math.min(until, time);
+    }
+    const list = snapshot.articles.filter((article) => isPublic(article, now));
+    if (!options?.fresh) publicCache = { snapshot, from, until, list };
+    return list;
+  };
+  const getPublicArticles = (now?: Date, options?: LoadOptions) => [...publicList(now, options)];
 
   return {
     rootDir,
+    contentDir: storeOptions.contentDir ?? path.join(rootDir, 'content'),
     load,
     getArticles,
     getPublicArticles,
-    getPublicArticle: (slug, now, options) => getPublicArticles(now, options).find((article) => article.slug === slug),
+    getPublicArticle: (slug, now, options) => publicList(now, options).find((article) => article.slug === slug),
     getRelatedArticles: (article, limit = 3, now, options) => {
       const topics = new Set(article.topics.map((topic) => topic.slug));
-      return getPublicArticles(now, options)
-        .filter((other) => other.slug !== article.slug)
-        .map((other) => ({ other, shared: other.topics.filter((topic) => topics.has(topic.slug)).length }))
-        .filter(({ shared }) => shared > 0)
-        .sort((a, b) => b.shared - a.shared || newestFirst(a.other, b.other))
-        .slice(0, Math.max(0, limit))
-        .map(({ other }) => other);
+      // One pass keeping the best `limit`, not a sort of every match: every article page asks,
+      // and at 10,000 articles sorting thousands of matches per page dominated the build.
+      // The list is newest first, so an equal count never displaces an earlier (newer) pick.
+      const best: { other: Article; shared: number }[] = [];
+      const keep = Math.max(0, limit);
+      if (keep === 0) return [];
+      for (const other of publicList(now, options)) {
+        if (other.slug === article.slug) continue;
+        let shared = 0;
+        for (const topic of other.topics) if (topics.has(topic.slug)) shared += 1;
+        if (shared === 0 || (best.length === keep && shared <= best[keep - 1]!.shared)) continue;
+        let at = best.length;
+        while (at > 0 && best[at - 1]!.shared < shared) at -= 1;
+        best.splice(at, 0, { other, shared });
+        if (best.length > keep) best.pop();
+      }
+      return best.map(({ other }) => other);
     },
     getPages: (options) => [...valid(options).pages],
     getPage: (slug, options) => valid(options).pages.find((page) => page.slug === slug),

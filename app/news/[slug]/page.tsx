@@ -5,7 +5,8 @@ import { ArticleView } from '@/components/article-view';
 import { JsonLd } from '@/components/json-ld';
 import { PreviewAlert } from '@/components/preview-alert';
 import { articleBreadcrumb } from '@/lib/breadcrumbs';
-import { getArticleForView, getPublicArticles, getRelatedForView, stateOf } from '@/lib/content';
+import { getArticleForView, getRelatedForView, stateOf } from '@/lib/content';
+import { getPrerenderPlan } from '@/lib/listings';
 import { isArchived } from '@/lib/archive';
 import { now } from '@/lib/clock';
 import { articleMetadata } from '@/lib/metadata';
@@ -14,13 +15,14 @@ import { breadcrumbList, newsArticle } from '@/lib/structured-data';
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Public articles are built ahead. Any other slug renders on request: a scheduled article is a
-// 404 until its time, and that answer is regenerated at most every 60 seconds, so the article
-// goes live within a minute of its time, without a rebuild.
+// The newest public articles are built ahead (lib/prerender, decision 0010). Any other slug
+// renders on its first request and is then cached: an older article, or a scheduled one, a 404
+// until its time; that answer is regenerated at most every 60 seconds, so the article goes live
+// within a minute of its time, without a rebuild.
 export const revalidate = 60;
 
 export function generateStaticParams() {
-  return getPublicArticles(now()).map((article) => ({ slug: article.slug }));
+  return getPrerenderPlan().articles.map((slug) => ({ slug }));
 }
 
 async function load(params: Props['params']) {

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleListing } from '@/components/article-listing';
-import { getArticlesForView, stateOf } from '@/lib/content';
-import { getNewsPage, laterPages } from '@/lib/listings';
+import { stateOf } from '@/lib/content';
+import { getNewsPage, getPrerenderPlan } from '@/lib/listings';
 import { pageMetadata } from '@/lib/metadata';
 import { listingPagePath, parsePageNumber } from '@/lib/pagination';
 import { siteConfig } from '@/lib/site-config';
@@ -13,8 +13,9 @@ type Props = { params: Promise<{ page: string }> };
 // Pages appear (and move) as scheduled articles go live, within a minute and without a rebuild.
 export const revalidate = 60;
 
+// The pages showing the newest articles are built ahead; older pages render on first request (decision 0010).
 export function generateStaticParams() {
-  return laterPages(getArticlesForView({ preview: false }).length).map((page) => ({ page: String(page) }));
+  return getPrerenderPlan().newsPages.map((page) => ({ page: String(page) }));
 }
 
 async function load(params: Props['params']) {

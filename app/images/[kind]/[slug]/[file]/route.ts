@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { draftMode } from 'next/headers';
-import { getArticleForView, getPageForView } from '@/lib/content';
+import { getArticleForView, getContentStore, getPageForView } from '@/lib/content';
 import type { Body, Figure } from '@/lib/content';
 import { PREVIEW_HEADERS } from '@/lib/preview/response';
 
@@ -22,7 +22,7 @@ function figuresOf(item: { image?: Figure; body: Body } | undefined): Figure[] {
 }
 
 /**
- * Serves the images of articles and pages from content/images, but only those a figure of a
+ * Serves the images of articles and pages from content/images (CONTENT_DIR/images), but only those a figure of a
  * visible article names: a draft's or an embargoed article's photos are 404 to the public, exactly
  * like its page, and no path the request makes up can reach any other file.
  */
@@ -36,7 +36,7 @@ export async function GET(_request: Request, { params }: Params) {
   if (!type || !figuresOf(item).some((figure) => figure.src === src)) {
     return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  const bytes = await readFile(path.join(process.cwd(), 'content', 'images', kind, slug, file));
+  const bytes = await readFile(path.join(getContentStore().contentDir, 'images', kind, slug, file));
   const caching = preview ? PREVIEW_HEADERS : { 'Cache-Control': 'public, max-age=3600' };
   return new Response(new Uint8Array(bytes), {
     headers: { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', ...caching },

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { TopicListing } from '@/components/article-listing';
-import { getTopicsForView, stateOf } from '@/lib/content';
-import { getTopicPage, laterPages } from '@/lib/listings';
+import { stateOf } from '@/lib/content';
+import { getPrerenderPlan, getTopicPage } from '@/lib/listings';
 import { feedAlternates } from '@/lib/feeds/catalog';
 import { pageMetadata } from '@/lib/metadata';
 import { listingPagePath, parsePageNumber } from '@/lib/pagination';
@@ -13,10 +13,9 @@ type Props = { params: Promise<{ topic: string; page: string }> };
 
 export const revalidate = 60;
 
+// The pages showing the newest articles are built ahead; older pages render on first request (decision 0010).
 export function generateStaticParams() {
-  return getTopicsForView({ preview: false }).flatMap(({ topic, count }) =>
-    laterPages(count).map((page) => ({ topic: topic.slug, page: String(page) })),
-  );
+  return getPrerenderPlan().topicPages.map(({ topic, page }) => ({ topic, page: String(page) }));
 }
 
 async function load(params: Props['params']) {

@@ -1,0 +1,568 @@
+// `npm run bench`: builds and measures the site, writes bench/results/<YYYY-MM-DD>.md and prints it.
+//   --only=scale,serving,weight,soak   sections to run (default: all)
+//   --quick                            small corpora (200, 1,000), 5 s load runs, 30 s soak: for development
+//   --sizes=1000,10000                 corpus sizes for the scale section
+//   --duration=20 --connections=50     each load run; --soak=300 soak seconds
+//   --reuse                            reuse builds in .next-bench/ whose BUILD_ID exists
+//   --note="…"                         a line at the top of the report (e.g. the machine was shared)
+//   --out=file.md                      write the report there instead
+//   --nginx-config=path/nginx-config.mjs   another renderNginxConfig (default scripts/nginx-config.mjs, else the stand-in)
+// Servers listen on 127.0.0.1:3530–3549 and are stopped at the end, also on failure.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { writeCorpus } from './make-corpus.mjs';
+import { installCleanup, launch, stop, stopAll, treeRss, waitForExit, waitForHttp } from './processes.mjs';
+import {
+  formatBytes, formatNumber, formatSeconds, levelsOff, parseFlags, parseGnuTime, percentile, ratio, sparkline,
+  summarizeLoad, table,
+} from './report.mjs';
+
+const ROOT = process.cwd();
+const WORK = path.join(ROOT, 'bench', 'work');
+const PORTS = { next: 3530, proxy: 3531, ceiling: 3532, scale: 3533 };
+const ARTICLE = '/news/keesler-flight-line-reopens-after-hurricane';
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const SECTIONS = ['scale', 'serving', 'weight', 'soak'];
+
+const flags = parseFlags(process.argv.slice(2));
+const quick = flags.quick === true;
+const only = new Set(typeof flags.only === 'string' ? flags.only.split(',') : SECTIONS);
+for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`bench: unknown section "${name}"; expected ${SECTIONS.join(', ')}`);
+const sizes = (typeof flags.sizes === 'string' ? flags.sizes : quick ? '200,1000' : '1000,10000').split(',').map(Number);
+const duration = Number(flags.duration ?? (quick ? 5 : 20));
+const connections = Number(flags.connections ?? 50);
+const soakSeconds = Number(flags.soak ?? (quick ? 30 : 300));
+const warmup = quick ? 2 : 5;
+const reuse = flags.reuse === true;
+
+const log = (message) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+
+function dirSize(dir, skip = new Set()) {
+  if (!fs.existsSync(dir)) return 0;
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (skip.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) total += dirSize(full, skip);
+    else if (entry.isFile()) total += fs.statSync(full).size;
+  }
+  return total;
+}
+
+/** `next build --webpack` of `contentDir` into `.next-bench/<label>`, timed by GNU time with the process tree's RSS sampled. */
+async function build(label, contentDir, env = {}) {
+  const distDir = path.join('.next-bench', label);
+  const absolute = path.join(ROOT, distDir);
+  if (reuse && fs.existsSync(path.join(absolute, 'BUILD_ID'))) {
+    log(`reusing the build ${distDir}`);
+    return { distDir, reused: true, ...outputOf(absolute) };
+  }
+  fs.rmSync(absolute, { recursive: true, force: true });
+  // Next adds its dist folder's types to tsconfig.json on every build: put the file back after.
+  const tsconfig = fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8');
+  const timeFile = path.join(WORK, `time-${label}.txt`);
+  const logFile = path.join(WORK, `build-${label}.log`);
+  fs.rmSync(logFile, { force: true });
+  log(`building ${label} (log: ${path.relative(ROOT, logFile)})`);
+  const child = launch('/usr/bin/time', ['-v', '-o', timeFile, process.execPath, NEXT_BIN, 'build', '--webpack'], {
+    env: { CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, ...env },
+    logFile,
+  });
+  let peakTree = 0;
+  const sampler = setInterval(() => {
+    peakTree = Math.max(peakTree, treeRss(child.pid));
+  }, 1000);
+  const code = await waitForExit(child);
+  clearInterval(sampler);
+  fs.writeFileSync(path.join(ROOT, 'tsconfig.json'), tsconfig);
+  if (code !== 0) {
+    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
+    throw new Error(`bench: the build of ${label} failed (exit ${code}):\n${tail}`);
+  }
+  const time = parseGnuTime(fs.readFileSync(timeFile, 'utf8'));
+  return { distDir, wallSeconds: time.wallSeconds, peakProcessRss: time.peakRssBytes, peakTreeRss: peakTree, ...outputOf(absolute) };
+}
+
+/** Sizes of a build: everything but the build cache, the cache, and the prerendered articles (HTML, RSC, segments). */
+function outputOf(absolute) {
+  const newsDir = path.join(absolute, 'server', 'app', 'news');
+  const entries = fs.existsSync(newsDir) ? fs.readdirSync(newsDir, { withFileTypes: true }) : [];
+  const articles = entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => e.name.slice(0, -'.html'.length));
+  let articleBytes = 0;
+  for (const slug of articles) {
+    for (const ext of ['.html', '.rsc', '.meta']) articleBytes += fs.statSync(path.join(newsDir, slug + ext), { throwIfNoEntry: false })?.size ?? 0;
+    articleBytes += dirSize(path.join(newsDir, `${slug}.segments`));
+  }
+  return {
+    outputBytes: dirSize(absolute, new Set(['cache'])),
+    cacheBytes: dirSize(path.join(absolute, 'cache')),
+    prerenderedArticles: articles.length,
+    articleOutputBytes: articleBytes,
+  };
+}
+
+async function startNext(label, distDir, contentDir, port) {
+  const child = launch(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, KEEP_ALIVE_TIMEOUT: '65000' },
+    logFile: path.join(WORK, `server-${label}.log`),
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/robots.txt`, 120000, child);
+  return child;
+}
+
+async function startNginx(label, confText, subfolders = []) {
+  const dir = path.join(WORK, `nginx-${label}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const folder of ['', ...subfolders]) fs.mkdirSync(path.join(dir, folder), { recursive: true });
+  const conf = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(conf, confText);
+  execFileSync('/usr/sbin/nginx', ['-t', '-q', '-p', dir, '-c', conf], { stdio: 'pipe' });
+  // In the foreground, so the process group started here is nginx's and stop() ends it.
+  const foreground = /^\s*daemon\s/m.test(confText) ? [] : ['-g', 'daemon off;'];
+  return launch('/usr/sbin/nginx', ['-p', dir, '-c', conf, ...foreground], { logFile: path.join(dir, 'stdout.log') });
+}
+
+/** The production nginx configuration when this branch has it (scripts/nginx-config.mjs), else the stand-in. */
+async function nginxConfigRenderer() {
+  const candidates = [typeof flags['nginx-config'] === 'string' ? path.resolve(flags['nginx-config']) : undefined, path.join(ROOT, 'scripts', 'nginx-config.mjs')];
+  const real = candidates.find((file) => file && fs.existsSync(file));
+  if (real) {
+    return { source: `\`${path.relative(ROOT, real)}\` (deploy/nginx/newsroom.conf, the production configuration)`, render: (await import(pathToFileURL(real).href)).renderNginxConfig };
+  }
+  return { source: '`scripts/bench/nginx-stand-in.mjs` (a stand-in: scripts/nginx-config.mjs is not on this branch yet)', render: (await import('./nginx-stand-in.mjs')).renderNginxConfig };
+}
+
+// nginx started as root runs its workers as nobody, who could not write the cache and temp folders made here.
+const nginxUser = () => (process.getuid?.() === 0 ? 'root' : undefined);
+
+function ceilingConfig({ listenPort, root, workDir }) {
+  return `${nginxUser() ? `user ${nginxUser()};\n` : ''}worker_processes auto;
+pid ${workDir}/nginx.pid;
+error_log ${workDir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 10000;
+  client_body_temp_path ${workDir}/client_body;
+  proxy_temp_path ${workDir}/proxy_temp;
+  fastcgi_temp_path ${workDir}/fastcgi_temp;
+  uwsgi_temp_path ${workDir}/uwsgi_temp;
+  scgi_temp_path ${workDir}/scgi_temp;
+  # As deploy/nginx/newsroom.conf compresses.
+  gzip on;
+  gzip_comp_level 5;
+  gzip_min_length 256;
+  server {
+    listen 127.0.0.1:${listenPort};
+    root ${root};
+    location / { default_type "text/html; charset=utf-8"; try_files $uri.html =404; }
+  }
+}
+`;
+}
+
+function load(url, options = {}) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url, connections, duration, headers: { 'accept-encoding': 'gzip' }, ...options },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+async function timedFetch(url) {
+  const started = performance.now();
+  const response = await fetch(url, { redirect: 'manual' });
+  const body = await response.text();
+  return { status: response.status, ms: performance.now() - started, body, headers: response.headers };
+}
+
+// ---------------------------------------------------------------- 1. Scale
+async function scaleSection() {
+  const rows = [];
+  const checks = [];
+  for (const size of sizes) {
+    const contentDir = path.join(WORK, `corpus-${size}`);
+    if (!(reuse && fs.existsSync(path.join(contentDir, 'news')))) {
+      log(`writing a corpus of ${size} articles`);
+      writeCorpus({ count: size, outDir: contentDir, sourceDir: path.join(ROOT, 'content') });
+    }
+    const result = await build(`corpus-${size}`, contentDir);
+    rows.push({ size, ...result });
+    log(`checking listings, sitemap, feeds and search at ${size}`);
+    const server = await startNext(`corpus-${size}`, result.distDir, contentDir, PORTS.scale);
+    try {
+      const base = `http://127.0.0.1:${PORTS.scale}`;
+      const rssStart = treeRss(server.pid);
+      const newsFiles = fs.readdirSync(path.join(contentDir, 'news')).sort();
+      const sitemap = await timedFetch(`${base}/sitemap.xml`);
+      const slugs = [...sitemap.body.matchAll(/<loc>[^<]*\/news\/([a-z0-9-]+)<\/loc>/g)].map((m) => m[1]);
+      const oldest = slugs.at(-1) ?? newsFiles[0]?.replace(/\.md$/, '');
+      const lastPage = Math.ceil(slugs.length / 10);
+      // The topic's last page, as the sitemap lists it (an old page: rendered on request past the prerendered ones).
+      const topicPages = [...sitemap.body.matchAll(/\/topics\/readiness\/page\/(\d+)<\/loc>/g)].map((m) => Number(m[1]));
+      const topicLast = Math.max(1, ...topicPages);
+      const list = [
+        ['home', '/'],
+        ['news index', '/news'],
+        [`news page ${lastPage} (last)`, `/news/page/${lastPage}`],
+        ['topics', '/topics'],
+        ['topic', '/topics/readiness'],
+        [`topic, page ${topicLast} (last)`, topicLast > 1 ? `/topics/readiness/page/${topicLast}` : '/topics/readiness'],
+        ['RSS feed', '/news/rss.xml'],
+        ['topic Atom feed', '/topics/readiness/atom.xml'],
+        ['oldest article, 1st request', `/news/${oldest}`],
+        ['oldest article, 2nd request', `/news/${oldest}`],
+        ['search, 1st (builds the index)', '/search?q=hangar'],
+        ['search, 2nd', '/search?q=airfield+lighting'],
+      ];
+      const measured = [['sitemap.xml', '/sitemap.xml', sitemap]];
+      for (const [name, urlPath] of list) measured.push([name, urlPath, await timedFetch(base + urlPath)]);
+      const rssEnd = treeRss(server.pid);
+      checks.push({
+        size,
+        sitemapUrls: (sitemap.body.match(/<url>/g) ?? []).length,
+        rows: measured.map(([name, urlPath, r]) => [name, `\`${urlPath.length > 48 ? `${urlPath.slice(0, 45)}…` : urlPath}\``, r.status, formatBytes(Buffer.byteLength(r.body)), `${formatNumber(r.ms)} ms`, r.headers.get('x-nextjs-cache') ?? '']),
+        rssStart,
+        rssEnd,
+      });
+    } finally {
+      await stop(server);
+    }
+  }
+  const lines = ['## 1. Scale', ''];
+  lines.push(
+    `Articles prerendered: the newest \`PRERENDER_ARTICLES\` (${process.env.PRERENDER_ARTICLES ?? 'default 1,000'}); older ones render on first request (docs/decisions/0010-prerendering-at-scale.md). ` +
+    'Synthetic corpora from `scripts/bench/make-corpus.mjs` (450–900 words, a lead image and one or two figures, 1–3 of 24 topics, dates over ten years, about 1% drafts), read with `CONTENT_DIR`, each built with `next build --webpack` into `.next-bench/corpus-<n>`. ' +
+      'Peak RSS: GNU time’s figure is the largest single process; "tree" sums the build’s processes, sampled every second. Output excludes `cache/`.',
+    '',
+  );
+  lines.push(
+    table(
+      ['articles', 'wall', 'peak RSS (process)', 'peak RSS (tree)', 'output', 'build cache', 'articles prerendered', 'article output', 'per prerendered article'],
+      rows.map((r) => [
+        formatNumber(r.size),
+        ...(r.reused ? ['(reused build)', '', ''] : [formatSeconds(r.wallSeconds), formatBytes(r.peakProcessRss), formatBytes(r.peakTreeRss)]),
+        formatBytes(r.outputBytes), formatBytes(r.cacheBytes), formatNumber(r.prerenderedArticles), formatBytes(r.articleOutputBytes),
+        formatBytes(r.articleOutputBytes / Math.max(1, r.prerenderedArticles)),
+      ]),
+    ),
+    '',
+  );
+  for (const check of checks) {
+    lines.push(
+      `### Pages at ${formatNumber(check.size)} articles`,
+      '',
+      `Sitemap: ${formatNumber(check.sitemapUrls)} URLs (one file is fine up to 50,000; past that, \`generateSitemaps\`). ` +
+        `Server RSS ${formatBytes(check.rssStart)} after start, ${formatBytes(check.rssEnd)} after these requests (the difference is mostly the search index and rendered pages).`,
+      '',
+      table(['page', 'URL', 'status', 'size', 'time', 'x-nextjs-cache'], check.rows),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- site build (serving, weight, soak)
+let siteBuild;
+async function siteBuildOnce() {
+  siteBuild ??= await build('site', path.join(ROOT, 'content'));
+  return siteBuild;
+}
+
+// ---------------------------------------------------------------- 2. Serving
+async function servingSection() {
+  const { distDir } = await siteBuildOnce();
+  const contentDir = path.join(ROOT, 'content');
+  const nginxConfig = await nginxConfigRenderer();
+  const articleHtml = path.join(ROOT, distDir, 'server', 'app', `${ARTICLE.slice(1)}.html`);
+  if (!fs.existsSync(articleHtml)) throw new Error(`bench: no prerendered ${articleHtml}; is the article still prerendered?`);
+  const ceilingRoot = path.join(WORK, 'ceiling-root');
+  fs.rmSync(ceilingRoot, { recursive: true, force: true });
+  fs.mkdirSync(path.join(ceilingRoot, 'news'), { recursive: true });
+  fs.copyFileSync(articleHtml, path.join(ceilingRoot, `${ARTICLE.slice(1)}.html`));
+
+  const next = await startNext('serving', distDir, contentDir, PORTS.next);
+  const proxyDir = path.join(WORK, 'nginx-proxy');
+  const proxyConfig = nginxConfig.render({ listenPort: PORTS.proxy, upstreamPort: PORTS.next, cacheDir: path.join(proxyDir, 'cache'), workDir: proxyDir, user: nginxUser() });
+  const proxy = await startNginx('proxy', proxyConfig, ['cache']);
+  const ceilingDir = path.join(WORK, 'nginx-ceiling');
+  const ceiling = await startNginx('ceiling', ceilingConfig({ listenPort: PORTS.ceiling, root: ceilingRoot, workDir: ceilingDir }));
+  await waitForHttp(`http://127.0.0.1:${PORTS.proxy}/robots.txt`, 20000, proxy);
+  await waitForHttp(`http://127.0.0.1:${PORTS.ceiling}${ARTICLE}`, 20000, ceiling);
+  const urls = [
+    ['home', '/'],
+    ['article', ARTICLE],
+    ['news index', '/news'],
+    ['search', '/search?q=readiness'],
+  ];
+  const targets = [
+    ['(a) next start', PORTS.next, urls],
+    ['(b) nginx cache → next', PORTS.proxy, urls],
+    ['(c) nginx, static file', PORTS.ceiling, [['article', ARTICLE]]],
+  ];
+  const results = [];
+  try {
+    for (const [target, port, list] of targets) {
+      for (const [name, urlPath] of list) {
+        const url = `http://127.0.0.1:${port}${urlPath}`;
+        log(`load: ${target} ${name} (${warmup} s warm-up, ${duration} s)`);
+        // One request first: it builds the search index or fills the proxy cache, which the warm-up should not wait for.
+        await timedFetch(url);
+        await load(url, { duration: warmup });
+        const summary = summarizeLoad(await load(url));
+        results.push({ target, name, urlPath, ...summary });
+      }
+    }
+  } finally {
+    await stop(ceiling);
+    await stop(proxy);
+    await stop(next);
+  }
+  const ceilingRps = results.find((r) => r.target.startsWith('(c)'))?.requestsPerSecond ?? Number.NaN;
+  const of = (target, name) => results.find((r) => r.target.startsWith(target) && r.name === name)?.requestsPerSecond ?? Number.NaN;
+  const lines = [
+    '## 2. Serving',
+    '',
+    `autocannon 9, ${connections} connections, ${duration} s per run after a ${warmup} s warm-up, \`Accept-Encoding: gzip\`, on the same machine as the servers. ` +
+      `The site build of \`content/\` (\`.next-bench/site\`). (b) uses ${nginxConfig.source}. (c) is nginx serving the prerendered HTML of the article (\`${ARTICLE}\`) from a file: the ceiling.`,
+    '',
+    table(
+      ['target', 'page', 'req/s', 'p50', 'p99', 'requests', 'non-2xx', 'errors', '÷ (c)'],
+      results.map((r) => [r.target, r.name, formatNumber(r.requestsPerSecond), `${r.p50} ms`, `${r.p99} ms`, formatNumber(r.total), r.non2xx, r.errors, ratio(r.requestsPerSecond, ceilingRps)]),
+    ),
+    '',
+    ...(results.some((r) => r.total === 0) ? ['A run with 0 requests had no response complete within the run (each request waits up to 10 s): the server was saturated.', ''] : []),
+    `Article: **(a)/(c) = ${ratio(of('(a)', 'article'), ceilingRps)}**, **(b)/(c) = ${ratio(of('(b)', 'article'), ceilingRps)}** (target (b)/(c) ≥ 0.8 with zero errors). ` +
+      'For the other pages the last column divides by the same article ceiling.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- 3. Weight
+function assetsOf(html, base) {
+  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+  const css = [];
+  const js = [];
+  const other = [];
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    const href = attr(tag, 'href');
+    if (!href) continue;
+    if (/\srel="stylesheet"/.test(tag)) css.push(new URL(href, base).href);
+    else if (/\srel="preload"/.test(tag) && /\sas="(image|font)"/.test(tag)) other.push(new URL(href, base).href);
+  }
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    const src = attr(tag, 'src');
+    if (src && !/\snoModule/i.test(tag)) js.push(new URL(src, base).href);
+  }
+  for (const [tag] of html.matchAll(/<img\b[^>]*>/g)) {
+    const src = attr(tag, 'src');
+    if (src) other.push(new URL(src.replace(/&amp;/g, '&'), base).href);
+  }
+  return { css: [...new Set(css)], js: [...new Set(js)], other: [...new Set(other)] };
+}
+
+const gzipSize = (buffer) => zlib.gzipSync(buffer, { level: 6 }).length;
+
+async function weightSection() {
+  const { distDir } = await siteBuildOnce();
+  const next = await startNext('weight', distDir, path.join(ROOT, 'content'), PORTS.next);
+  const base = `http://127.0.0.1:${PORTS.next}`;
+  const bytesCache = new Map();
+  const bytesOf = async (url) => {
+    if (!bytesCache.has(url)) bytesCache.set(url, Buffer.from(await (await fetch(url)).arrayBuffer()));
+    return bytesCache.get(url);
+  };
+  const templates = [
+    ['home', '/'],
+    ['article', ARTICLE],
+    ['news index', '/news'],
+    ['topic', '/topics/readiness'],
+    ['search', '/search?q=readiness'],
+    ['static page', '/about'],
+    ['feeds page', '/feeds'],
+    ['RSS feed', '/news/rss.xml'],
+    ['404', '/no-such-page'],
+  ];
+  const rows = [];
+  const lighthouse = [];
+  try {
+    for (const [name, urlPath] of templates) {
+      const response = await fetch(base + urlPath);
+      const html = Buffer.from(await response.arrayBuffer());
+      const assets = response.headers.get('content-type')?.includes('html') ? assetsOf(html.toString('utf8'), base + urlPath) : { css: [], js: [], other: [] };
+      const sum = async (list) => {
+        let raw = 0;
+        let gz = 0;
+        for (const url of list) {
+          const bytes = await bytesOf(url);
+          raw += bytes.length;
+          gz += gzipSize(bytes);
+        }
+        return { raw, gz };
+      };
+      const css = await sum(assets.css);
+      const js = await sum(assets.js);
+      rows.push([
+        name, `${response.status}`, formatBytes(html.length), formatBytes(gzipSize(html)), formatBytes(css.raw), formatBytes(css.gz), formatBytes(js.raw), formatBytes(js.gz),
+        `${1 + assets.css.length + assets.js.length + assets.other.length} (${assets.css.length} CSS, ${assets.js.length} JS, ${assets.other.length} img/font)`,
+      ]);
+    }
+    for (const [name, urlPath] of [['home', '/'], ['article', ARTICLE]]) {
+      log(`lighthouse: ${name}`);
+      lighthouse.push([name, runLighthouse(base + urlPath, name)]);
+    }
+  } finally {
+    await stop(next);
+  }
+  const score = (lhr, id) => (lhr?.categories?.[id]?.score == null ? 'n/a' : Math.round(lhr.categories[id].score * 100));
+  const audit = (lhr, id) => lhr?.audits?.[id]?.displayValue ?? 'n/a';
+  return [
+    '## 3. Weight',
+    '',
+    'Bytes of each page and of the stylesheets and scripts its HTML references (`<link rel=stylesheet>`, `<script src>` without `noModule`), raw and gzip level 6, from `next start`. ' +
+      'Requests: the HTML plus what it references (stylesheets, scripts, images, preloaded fonts and images); fonts that CSS loads are not counted here, Lighthouse’s count below includes them.',
+    '',
+    table(['template', 'status', 'HTML', 'HTML gzip', 'CSS', 'CSS gzip', 'JS', 'JS gzip', 'requests'], rows),
+    '',
+    `Lighthouse ${lighthouseVersion()} (mobile, simulated throttling), Debian Chromium headless, against \`next start\`:`,
+    '',
+    table(
+      ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP', 'CLS', 'TBT', 'requests'],
+      lighthouse.map(([name, lhr]) => [
+        name, score(lhr, 'performance'), score(lhr, 'accessibility'), score(lhr, 'best-practices'), score(lhr, 'seo'),
+        audit(lhr, 'largest-contentful-paint'), audit(lhr, 'cumulative-layout-shift'), audit(lhr, 'total-blocking-time'),
+        lhr?.audits?.['network-requests']?.details?.items?.length ?? 'n/a',
+      ]),
+    ),
+    '',
+  ].join('\n');
+}
+
+function lighthouseVersion() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version;
+}
+
+function runLighthouse(url, name) {
+  const out = path.join(WORK, `lighthouse-${name}.json`);
+  try {
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js'), url, '--quiet', '--output=json', `--output-path=${out}`,
+        '--chrome-path=/usr/bin/chromium', '--chrome-flags=--headless=new --no-sandbox',
+        '--only-categories=performance,accessibility,best-practices,seo',
+      ],
+      { stdio: 'pipe', env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, timeout: 180000 },
+    );
+    return JSON.parse(fs.readFileSync(out, 'utf8'));
+  } catch (error) {
+    log(`lighthouse failed for ${url}: ${String(error.stderr ?? error.message).slice(0, 500)}`);
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------- 4. Soak
+async function soakSection() {
+  const { distDir } = await siteBuildOnce();
+  const next = await startNext('soak', distDir, path.join(ROOT, 'content'), PORTS.next);
+  const base = `http://127.0.0.1:${PORTS.next}`;
+  const articlePaths = (await (await fetch(`${base}/sitemap.xml`)).text()).match(/\/news\/[a-z0-9-]+(?=<\/loc>)/g) ?? [ARTICLE];
+  const paths = ['/', ...articlePaths.slice(0, 6), '/news', '/news/page/2', '/topics/readiness', '/search?q=readiness', '/search?q=training+norway'];
+  const samples = [];
+  const interval = quick ? 2 : 5;
+  let result;
+  try {
+    log(`soak: ${soakSeconds} s, ${connections} connections over ${paths.length} URLs`);
+    await load(base, { duration: warmup, requests: paths.map((p) => ({ method: 'GET', path: p })) });
+    const started = Date.now();
+    samples.push({ t: 0, rss: treeRss(next.pid) });
+    const sampler = setInterval(() => samples.push({ t: Math.round((Date.now() - started) / 1000), rss: treeRss(next.pid) }), interval * 1000);
+    result = await load(base, { duration: soakSeconds, requests: paths.map((p) => ({ method: 'GET', path: p })) });
+    clearInterval(sampler);
+    samples.push({ t: Math.round((Date.now() - started) / 1000), rss: treeRss(next.pid) });
+  } finally {
+    await stop(next);
+  }
+  const summary = summarizeLoad(result);
+  const values = samples.map((s) => s.rss);
+  const verdict = levelsOff(values);
+  const every = Math.max(1, Math.round(samples.length / 12));
+  return [
+    '## 4. Soak',
+    '',
+    `${formatSeconds(soakSeconds)} of mixed traffic against \`next start\` (${connections} connections, as fast as the server answers; each connection cycles through ${paths.length} URLs: home, 6 articles, news pages 1 and 2, a topic, two searches). RSS of the server process tree every ${interval} s.`,
+    '',
+    table(['req/s', 'p50', 'p99', 'requests', 'non-2xx', 'errors'], [[formatNumber(summary.requestsPerSecond), `${summary.p50} ms`, `${summary.p99} ms`, formatNumber(summary.total), summary.non2xx, summary.errors]]),
+    '',
+    `RSS ${formatBytes(Math.min(...values))} – ${formatBytes(Math.max(...values))}: \`${sparkline(values)}\``,
+    '',
+    `Last third vs middle third: ${(verdict.growth * 100).toFixed(1)}% — **${verdict.reason}**. Median ${formatBytes(percentile(values, 50))}.`,
+    '',
+    table(['t (s)', 'RSS'], samples.filter((_, i) => i % every === 0 || i === samples.length - 1).map((s) => [s.t, formatBytes(s.rss)])),
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- main
+function header(startedAt, load1) {
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const cpu = os.cpus();
+  const shownArgs = process.argv.slice(2).filter((arg) => !arg.startsWith('--note='));
+  return [
+    `# Benchmark ${startedAt.toISOString().slice(0, 10)}`,
+    '',
+    ...(typeof flags.note === 'string' ? [`> ${flags.note}`, ''] : []),
+    `Commit \`${commit}\`, Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${formatBytes(os.totalmem())} RAM, ${os.type()} ${os.release()}. ` +
+      `Load average at start ${load1.map((v) => v.toFixed(2)).join(' / ')}, at end ${os.loadavg().map((v) => v.toFixed(2)).join(' / ')} (1/5/15 min; above ${cpu.length} the numbers are inflated by other work). ` +
+      `Sections: ${[...only].join(', ')}${quick ? ' (quick mode)' : ''}. Command: \`npm run bench${shownArgs.length > 0 ? ` -- ${shownArgs.join(' ')}` : ''}\`.`,
+    '',
+  ].join('\n');
+}
+
+async function main() {
+  installCleanup();
+  fs.mkdirSync(WORK, { recursive: true });
+  const startedAt = new Date();
+  const load1 = os.loadavg();
+  const sections = [];
+  const failures = [];
+  const runners = { scale: scaleSection, serving: servingSection, weight: weightSection, soak: soakSection };
+  for (const name of SECTIONS) {
+    if (!only.has(name)) continue;
+    try {
+      sections.push(await runners[name]());
+    } catch (error) {
+      log(`${name} failed: ${error.stack ?? error}`);
+      failures.push(name);
+      sections.push(`## ${name}\n\n**Failed:** ${String(error.message ?? error).split('\n')[0]}\n`);
+      await stopAll();
+    }
+  }
+  const elapsed = (Date.now() - startedAt.getTime()) / 1000;
+  const report = `${header(startedAt, load1)}\n${sections.join('\n')}\nTotal benchmark time: ${formatSeconds(elapsed)}.\n`;
+  const file = typeof flags.out === 'string' ? path.resolve(flags.out) : path.join(ROOT, 'bench', 'results', `${startedAt.toISOString().slice(0, 10)}${quick ? '-quick' : ''}.md`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, report);
+  process.stdout.write(report);
+  log(`wrote ${path.relative(ROOT, file)}`);
+  await stopAll();
+  process.exitCode = failures.length > 0 ? 1 : 0;
+}
+
+await main();
