@@ -6,7 +6,7 @@
 //   --reuse                            reuse builds in .next-bench/ whose BUILD_ID exists
 //   --note="…"                         a line at the top of the report (e.g. the machine was shared)
 //   --out=file.md                      write the report there instead
-//   --nginx-config=path/nginx-config.mjs   another renderNginxConfig (default scripts/nginx-config.mjs, else the stand-in)
+//   --nginx-config=path/nginx-config.mjs   another renderNginxConfig (default scripts/nginx-config.mjs)
 // Servers listen on 127.0.0.1:3530–3549 and are stopped at the end, also on failure.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -127,14 +127,10 @@ async function startNginx(label, confText, subfolders = []) {
   return launch('/usr/sbin/nginx', ['-p', dir, '-c', conf, ...foreground], { logFile: path.join(dir, 'stdout.log') });
 }
 
-/** The production nginx configuration when this branch has it (scripts/nginx-config.mjs), else the stand-in. */
+/** The production nginx configuration (scripts/nginx-config.mjs wraps deploy/nginx/newsroom.conf), or the one --nginx-config names. */
 async function nginxConfigRenderer() {
-  const candidates = [typeof flags['nginx-config'] === 'string' ? path.resolve(flags['nginx-config']) : undefined, path.join(ROOT, 'scripts', 'nginx-config.mjs')];
-  const real = candidates.find((file) => file && fs.existsSync(file));
-  if (real) {
-    return { source: `\`${path.relative(ROOT, real)}\` (deploy/nginx/newsroom.conf, the production configuration)`, render: (await import(pathToFileURL(real).href)).renderNginxConfig };
-  }
-  return { source: '`scripts/bench/nginx-stand-in.mjs` (a stand-in: scripts/nginx-config.mjs is not on this branch yet)', render: (await import('./nginx-stand-in.mjs')).renderNginxConfig };
+  const file = typeof flags['nginx-config'] === 'string' ? path.resolve(flags['nginx-config']) : path.join(ROOT, 'scripts', 'nginx-config.mjs');
+  return { source: `\`${path.relative(ROOT, file)}\` (deploy/nginx/newsroom.conf, the production configuration)`, render: (await import(pathToFileURL(file).href)).renderNginxConfig };
 }
 
 // nginx started as root runs its workers as nobody, who could not write the cache and temp folders made here.
