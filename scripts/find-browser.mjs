@@ -18,7 +18,7 @@
 //                                            prints findBrowser() ('' = Playwright's own or none);
 //                                            used by playwright.config.ts; never installs
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,28 @@ export function ensureBrowser() {
     if (after) return after.path;
   }
   throw new Error(HOW_TO_INSTALL);
+}
+
+export const DEBIAN_NGINX = '/usr/sbin/nginx';
+
+/**
+ * The nginx e2e/nginx.spec.ts runs in front of the app: $NGINX_PATH, else Debian's, which is
+ * installed (as root, with apt-get, without starting the service) when missing. Returns without
+ * installing anything when it cannot; the spec then fails and says what to install.
+ */
+export function ensureNginx() {
+  if (process.env.NGINX_PATH || existsSync(DEBIAN_NGINX)) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !hasCommand('apt-get')) return;
+  // Installing the package would start nginx on port 80: deny service starts while it installs.
+  const policy = '/usr/sbin/policy-rc.d';
+  const addPolicy = !existsSync(policy);
+  if (addPolicy) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
+  try {
+    if (run('apt-get', ['update'])) run('apt-get', ['install', '-y', 'nginx']);
+  } finally {
+    if (addPolicy) rmSync(policy, { force: true });
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

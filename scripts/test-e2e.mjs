@@ -3,7 +3,7 @@
 // npm run test:a11y  (the same with --config=playwright.a11y.config.ts: the accessibility audit)
 //
 // 1. Makes sure a Chromium exists (scripts/find-browser.mjs) and hands its path to Playwright
-//    through CHROMIUM_PATH.
+//    through CHROMIUM_PATH; for the local e2e suite, also Debian's nginx (e2e/nginx.spec.ts).
 // 2. Builds the production site when the build is missing or older than its sources: the same
 //    mtime walk `npm start` uses (scripts/build-state.mjs: `.next/BUILD_ID` must be newer than
 //    every file in app/, components/, lib/, content/, styles/, public/ except public/uswds, and
@@ -25,7 +25,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { buildIsStale } from './build-state.mjs';
-import { ensureBrowser } from './find-browser.mjs';
+import { ensureBrowser, ensureNginx } from './find-browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -59,6 +59,7 @@ try {
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
+if (LABEL === 'test:e2e' && !process.env.BASE_URL) ensureNginx();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 if (browserPath) env.CHROMIUM_PATH = browserPath;
 
