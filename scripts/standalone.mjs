@@ -10,7 +10,7 @@
 //   prepareStandalone(root, { linkContent: true })
 //                                        content/ as a symlink to the checkout's, for `npm start` and
 //                                        the tests: edits to content show without copying (preview)
-import { cpSync, existsSync, lstatSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,12 @@ export function prepareStandalone(root = ROOT, { linkContent = false } = {}) {
   if (!existsSync(path.join(dir, 'server.js'))) {
     throw new Error(`${path.relative(root, dir)}/server.js is missing: run npm run build (next.config.js must keep output: 'standalone')`);
   }
+  // A server already running from this folder (the tests start a second one) must not see its
+  // files deleted and copied again under it: once the folder is complete for this build with
+  // content linked, serving leaves it alone. A copy for a deploy is always made afresh.
+  const marker = path.join(dir, '.prepared');
+  const stamp = `${readFileSync(path.join(root, '.next', 'BUILD_ID'), 'utf8').trim()} ${linkContent ? 'linked content' : 'copied content'}`;
+  if (linkContent && existsSync(marker) && readFileSync(marker, 'utf8') === stamp) return dir;
   const replace = (from, to) => {
     rmSync(to, { recursive: true, force: true });
     cpSync(from, to, { recursive: true, dereference: true });
@@ -52,6 +58,7 @@ export function prepareStandalone(root = ROOT, { linkContent = false } = {}) {
     rmSync(content, { recursive: true, force: true });
     cpSync(source, content, { recursive: true });
   }
+  writeFileSync(marker, stamp);
   return dir;
 }
 
