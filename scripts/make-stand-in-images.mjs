@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import YAML from 'yaml';
+import { random } from './random.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The site's content folder: CONTENT_DIR when set, as for lib/content.
@@ -37,18 +38,6 @@ function hash(str) {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
-}
-
-/** mulberry32: small deterministic PRNG. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Lists { slug, src } for every image an article references. */
@@ -77,7 +66,7 @@ function escapeXml(s) {
 
 /** Builds one stand-in picture as a JPEG buffer. */
 async function makeImage(name) {
-  const rand = rng(hash(name));
+  const rand = random(hash(name));
   const wide = rand() < 0.5;
   const width = 1200;
   const height = wide ? 675 : 800;

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random } from '../random.mjs';
 
 const TOPICS = [
   'Readiness', 'Installations', 'Disaster Response', 'NATO', 'Ukraine', 'Military Families',
@@ -42,17 +43,7 @@ const SENTENCES = [
   'A second phase, planned for next spring, will move the same drills to a different installation and a colder climate.',
 ];
 
-/** Small deterministic PRNG (mulberry32), so a corpus is the same for the same seed. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random };
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const fill = (text, rand) =>
