@@ -1,0 +1,23 @@
+/**
+ * A preview link's session: opening a signed link (/api/preview?token=…) sets this sealed cookie
+ * (lib/preview/seal.ts, purpose `preview-session`), which names the one article the link was made
+ * for and expires when the link does. Pure functions with the secret and clock passed in.
+ */
+import { PREVIEW_SLUG_PATTERN } from './token';
+import { seal, unseal, type UnsealFailure } from './seal';
+
+export const PREVIEW_COOKIE = 'newsroom_preview';
+
+export type PreviewSessionResult = { ok: true; slug: string; expiresAt: Date } | { ok: false; reason: UnsealFailure };
+
+export function sealPreviewSession(slug: string, options: { secret: string; expiresAt: Date }): string {
+  return seal('preview-session', { slug }, options);
+}
+
+export function readPreviewSession(value: string | null | undefined, options: { secret: string; now?: Date }): PreviewSessionResult {
+  const opened = unseal('preview-session', value, options);
+  if (!opened.ok) return opened;
+  const { slug } = opened.payload;
+  if (typeof slug !== 'string' || !PREVIEW_SLUG_PATTERN.test(slug)) return { ok: false, reason: 'malformed' };
+  return { ok: true, slug, expiresAt: opened.expiresAt };
+}
