@@ -311,6 +311,20 @@ test('router headers never put HTML under the RSC key, nor RSC under the page ke
   }
 });
 
+test('client navigation through the public host still gets its RSC payloads', async ({ page, expectNoAxeViolations }) => {
+  const payloads: { status: number; type: string }[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).searchParams.has('_rsc')) payloads.push({ status: response.status(), type: response.headers()['content-type'] ?? '' });
+  });
+  await page.goto(`${origin}/news`);
+  await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(`${origin}/news/page/2`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(payloads.length, 'the router fetched RSC payloads (prefetch or navigation)').toBeGreaterThan(0);
+  for (const payload of payloads) expect(payload, 'every RSC payload through nginx').toEqual({ status: 200, type: 'text/x-component' });
+  await expectNoAxeViolations(page, '/news/page/2 through nginx');
+});
+
 test("Next's revalidation header never reaches the app from outside", async () => {
   // With the real secret the app regenerates the page (x-nextjs-cache: REVALIDATED); the query makes each request a cache miss.
   for (const host of [PUBLIC_HOST, PREVIEW_HOST]) {
