@@ -28,7 +28,12 @@ const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 7;
 const ARTICLE = `/news/${SEED_SLUG}`;
 const PUBLIC_HOST = `127.0.0.1:${PORT}`;
-const PREVIEW_HOST = `preview.localhost:${PORT}`;
+/**
+ * The preview site's name as clients send it to nginx. When the server under test has a PREVIEW_HOST
+ * (set for the run), nginx listens for that name and sends the app exactly PREVIEW_HOST as Host.
+ */
+const APP_PREVIEW_HOST = process.env.PREVIEW_HOST || undefined;
+const PREVIEW_HOST = `${APP_PREVIEW_HOST?.replace(/:\d+$/, '') ?? 'preview.localhost'}:${PORT}`;
 
 let nginx: ChildProcess | undefined;
 let workDir = '';
@@ -118,6 +123,7 @@ test.beforeAll(async ({ baseURL }) => {
       accessLog: true,
       publicHost: PUBLIC_HOST,
       previewHost: PREVIEW_HOST,
+      appPreviewHost: APP_PREVIEW_HOST,
       // Started as root, nginx's workers would otherwise run as nobody, who cannot write workDir.
       user: process.getuid?.() === 0 ? 'root' : undefined,
     }),

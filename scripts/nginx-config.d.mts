@@ -14,6 +14,8 @@ export interface NginxConfigOptions {
   publicHost?: string;
   /** host[:port] of the preview site, the app's PREVIEW_HOST (default preview.localhost:<listenPort>). */
   previewHost?: string;
+  /** The Host sent to the app from the preview site (default previewHost): the app's PREVIEW_HOST. */
+  appPreviewHost?: string;
   /** The newsroom.conf text (default: deploy/nginx/newsroom.conf). */
   source?: string;
 }

@@ -26,6 +26,8 @@
 //                 app's PREVIEW_HOST: replaces preview.news.example.gov; the public site's redirects
 //                 to it become http:// (no TLS here). Chromium resolves *.localhost to 127.0.0.1;
 //                 other clients send the name in a Host header to 127.0.0.1.
+//   appPreviewHost (default previewHost) the Host nginx sends the app from the preview site: the app's
+//                 PREVIEW_HOST, when the app under test has one that names another port
 // Everything else is newsroom.conf as written: only its `listen 80` lines, `server 127.0.0.1:3000`,
 // `proxy_cache_path /var/cache/nginx/newsroom` and the two host names change, and each must be found.
 // The caller creates cacheDir and workDir.
@@ -73,7 +75,7 @@ const PREVIEW_NAME = 'preview.news.example.gov';
 /**
  * @param {{ listenPort: number, upstreamPort: number, cacheDir: string, workDir: string, listenHost?: string,
  *   workerProcesses?: number | 'auto', accessLog?: boolean, daemon?: boolean, user?: string,
- *   publicHost?: string, previewHost?: string, source?: string }} options
+ *   publicHost?: string, previewHost?: string, appPreviewHost?: string, source?: string }} options
  *   source: the newsroom.conf text (default: the file), for tests of this function
  * @returns {string}
  */
@@ -86,6 +88,7 @@ export function renderNginxConfig(options) {
   const { workerProcesses = 'auto', accessLog = false, daemon = false, user } = options;
   const publicHost = host(options.publicHost ?? `127.0.0.1:${listenPort}`, 'publicHost');
   const previewHost = host(options.previewHost ?? `preview.localhost:${listenPort}`, 'previewHost');
+  const appPreviewHost = host(options.appPreviewHost ?? previewHost, 'appPreviewHost');
   const nameOf = (hostAndPort) => hostAndPort.replace(/:\d+$/, '');
 
   let site = options.source ?? readFileSync(NEWSROOM_CONF, 'utf8');
@@ -94,6 +97,7 @@ export function renderNginxConfig(options) {
   const name = (text) => `(?<![\\w.-])${text.replace(/\./g, '\\.')}(?![\\w.-])`;
   site = replaceOnce(site, new RegExp(`https://${name(PREVIEW_NAME)}`), `http://${previewHost}`, `\`https://${PREVIEW_NAME}\` redirect`);
   site = replaceOnce(site, new RegExp(`server_name ${name(PREVIEW_NAME)};`), `server_name ${nameOf(previewHost)};`, `\`server_name ${PREVIEW_NAME};\` line`);
+  site = replaceAll(site, new RegExp(`(Host|X-Forwarded-Host) ${name(PREVIEW_NAME)};`), `$1 ${appPreviewHost};`, `\`Host ${PREVIEW_NAME};\` header`, 2);
   site = replaceAll(site, new RegExp(name(PREVIEW_NAME)), previewHost, `\`${PREVIEW_NAME}\``);
   site = replaceOnce(site, new RegExp(`server_name ${name(PUBLIC_NAME)};`), `server_name ${nameOf(publicHost)};`, `\`server_name ${PUBLIC_NAME};\` line`);
   site = replaceAll(site, new RegExp(name(PUBLIC_NAME)), publicHost, `\`${PUBLIC_NAME}\``);

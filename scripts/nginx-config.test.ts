@@ -28,6 +28,12 @@ describe('renderNginxConfig', () => {
     expect(conf).toContain('return 307 http://preview.localhost:3511$request_uri;');
     expect(conf).not.toContain('example.gov');
     // Defaults: the public site answers to 127.0.0.1, the preview site to preview.localhost, on the listen port.
+    // The app's PREVIEW_HOST may name another port than nginx's: that is the Host the app gets.
+    const app = renderNginxConfig({ ...options, previewHost: 'preview.localhost:3511', appPreviewHost: 'preview.localhost:3500' });
+    expect(app).toMatch(/^ {8}server_name preview\.localhost;$/m);
+    expect(app).toMatch(/^ {8}proxy_set_header Host preview\.localhost:3500;$/m);
+    expect(app).toMatch(/^ {8}proxy_set_header X-Forwarded-Host preview\.localhost:3500;$/m);
+    expect(app).toContain('return 307 http://preview.localhost:3511$request_uri;');
     const defaults = renderNginxConfig(options);
     expect(defaults).toMatch(/^ {8}server_name 127\.0\.0\.1;$/m);
     expect(defaults).toMatch(/^ {8}proxy_set_header Host preview\.localhost:3511;$/m);
