@@ -21,3 +21,18 @@ export function readPreviewSession(value: string | null | undefined, options: { 
   if (typeof slug !== 'string' || !PREVIEW_SLUG_PATTERN.test(slug)) return { ok: false, reason: 'malformed' };
   return { ok: true, slug, expiresAt: opened.expiresAt };
 }
+
+/**
+ * How `newsroom_preview` is set: unreadable by scripts, sent on top-level navigations from other
+ * sites (a link in an email opens the preview) but not on their POSTs or subresources, and gone
+ * from the browser when the link expires. Secure except under `next dev` on plain http.
+ */
+export function previewCookieOptions(expiresAt: Date, env: Readonly<Record<string, string | undefined>> = process.env) {
+  return {
+    httpOnly: true,
+    secure: env.NODE_ENV !== 'development',
+    sameSite: 'lax' as const,
+    path: '/',
+    expires: expiresAt,
+  };
+}
