@@ -25,10 +25,12 @@ let cachedId: string | undefined;
 /**
  * The build's previewModeId, from `<distDir>/server/preview-props.json` (where Next's server reads
  * it). The standalone server runs in its own folder, `next start` in the project: both are the cwd.
+ * `next dev` writes its own, made at start, under `<distDir>/dev`.
  */
 export function previewModeId(): string | undefined {
   if (cachedId) return cachedId;
-  const file = path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'server', 'preview-props.json');
+  const distDir = path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next');
+  const file = path.join(distDir, process.env.NODE_ENV === 'development' ? 'dev' : '', 'server', 'preview-props.json');
   try {
     const id: unknown = (JSON.parse(readFileSync(file, 'utf8')) as { previewModeId?: unknown }).previewModeId;
     if (typeof id === 'string' && /^[0-9a-f]{16,}$/.test(id)) cachedId = id;
