@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { NginxConfigOptions } from '../scripts/nginx-config.mjs';
 import { expect, test } from './fixtures';
-import { DRAFT, DRAFT_MODE_COOKIE, DRAFT_SENTINEL, previewLink } from './support/preview';
+import { buildPreviewModeId, DRAFT, DRAFT_SENTINEL, PREVIEW_COOKIE, previewLink } from './support/preview';
 import { SEED_SLUG } from './support/seed';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
@@ -118,11 +118,11 @@ test('staff preview is never cached, and the public never gets the draft', async
   const staff = await playwright.request.newContext({ baseURL: origin });
   const visitor = await playwright.request.newContext({ baseURL: origin });
   try {
-    // The signed link sets the Draft Mode cookie: through nginx, uncached.
+    // The signed link starts a preview session: through nginx, uncached.
     const link = await staff.get(previewLink(DRAFT.slug), { maxRedirects: 0 });
     expect(link.status()).toBe(307);
     expect(link.headers()['x-cache-status'] ?? '', '/api/preview is not cached').toBe('');
-    expect((await staff.storageState()).cookies.map((cookie) => cookie.name)).toContain(DRAFT_MODE_COOKIE);
+    expect((await staff.storageState()).cookies.map((cookie) => cookie.name)).toContain(PREVIEW_COOKIE);
 
     for (const target of [DRAFT.path, '/', ARTICLE]) {
       for (let i = 0; i < 2; i++) {
@@ -146,6 +146,27 @@ test('staff preview is never cached, and the public never gets the draft', async
   } finally {
     await staff.dispose();
     await visitor.dispose();
+  }
+});
+
+test('the revalidation secret sent through nginx revalidates nothing', async ({ playwright, baseURL }) => {
+  // Next skips the app's proxy for a request that carries its real previewModeId, so only the edge
+  // can drop the header for everyone (decision 0012). Here the value is read from the build itself.
+  const headers = { 'x-prerender-revalidate': buildPreviewModeId() };
+  const api = await playwright.request.newContext({ baseURL: origin });
+  const direct = await playwright.request.newContext({ baseURL });
+  try {
+    // A query string nginx has never seen is a cache miss, so the request reaches the app.
+    const fresh = () => `/news?revalidate-probe=${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const through = await api.get(fresh(), { headers });
+    expect(through.status()).toBe(200);
+    expect(through.headers()['x-cache-status'], 'the request reached the app').toBe('MISS');
+    expect(through.headers()['x-nextjs-cache'] ?? '', 'through nginx: not revalidated').toMatch(/^(HIT|STALE)$/);
+    // Straight to the app the same request does revalidate: what nginx must keep from it.
+    expect((await direct.get(fresh(), { headers })).headers()['x-nextjs-cache'], 'straight to the app').toBe('REVALIDATED');
+  } finally {
+    await api.dispose();
+    await direct.dispose();
   }
 });
 
