@@ -1,19 +1,19 @@
 import type { Metadata, Viewport } from 'next';
-import { draftMode } from 'next/headers';
 import type { ReactNode } from 'react';
 import { DapScript } from '@/components/dap-script';
 import { GovBanner } from '@/components/gov-banner';
+import { PreviewExpiredAlert } from '@/components/preview-expired-alert';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { SkipNav } from '@/components/skip-nav';
 import { UswdsBehaviors } from '@/components/uswds-behaviors';
 import { rootMetadata } from '@/lib/metadata';
+import { getPreviewAccess } from '@/lib/preview/access';
 import { siteConfig } from '@/lib/site-config';
 import '@/styles/uswds.scss';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { isEnabled: preview } = await draftMode();
-  return rootMetadata({ preview });
+  return rootMetadata({ preview: (await getPreviewAccess()).kind !== 'public' });
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
@@ -25,20 +25,21 @@ const uswdsInit =
   'setTimeout(function(){d.classList.remove(c)},8000)})();';
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { isEnabled: preview } = await draftMode();
+  const access = await getPreviewAccess();
   const { dapAgency, dapSubagency } = siteConfig.analytics;
   return (
     // The init script changes <html>'s class before React hydrates.
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: uswdsInit }} />
-        <DapScript agency={dapAgency} subagency={dapSubagency} preview={preview} />
+        <DapScript agency={dapAgency} subagency={dapSubagency} preview={access.kind !== 'public'} />
       </head>
       <body>
         <SkipNav />
         <GovBanner tld={siteConfig.tld} />
         <SiteHeader siteName={siteConfig.siteName} nav={siteConfig.primaryNav} />
         <main id="main-content" tabIndex={-1} className="site-main">
+          {access.kind === 'expired' && <PreviewExpiredAlert />}
           {children}
         </main>
         <SiteFooter config={siteConfig} />

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { draftMode } from 'next/headers';
 import Link from 'next/link';
 import { ArticleCard, ArticleCardList } from '@/components/article-card';
 import { JsonLd } from '@/components/json-ld';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getArticlesForView, stateOf } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
+import { getPreviewAccess, seesAllDrafts } from '@/lib/preview/access';
 import { siteConfig } from '@/lib/site-config';
 import { homeStructuredData } from '@/lib/structured-data';
 
@@ -19,7 +19,7 @@ export const metadata: Metadata = pageMetadata({
 });
 
 export default async function HomePage() {
-  const { isEnabled: preview } = await draftMode();
+  const preview = seesAllDrafts(await getPreviewAccess());
   const [lead, ...rest] = getArticlesForView({ preview });
   const latest = rest.slice(0, 6);
   const state = preview ? stateOf : undefined;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { expect, NOT_FOUND_RESOURCE, test, waitForUswds } from './fixtures';
 import { publicArticles, topicSlug } from './support/content';
-import { DRAFT, DRAFT_MODE_COOKIE, previewLink, ROOT } from './support/preview';
+import { DRAFT, PREVIEW_COOKIE, previewLink, ROOT } from './support/preview';
 import { SEED_SLUG } from './support/seed';
 
 const SECURITY_HEADERS: Record<string, string | RegExp> = {
@@ -178,13 +178,13 @@ test.describe('caching headers', () => {
   });
 
   test('preview responses are private and never stored, with the security headers', async ({ playwright, baseURL }) => {
-    // A context of its own: the Draft Mode cookie must not reach the other tests' requests.
+    // A context of its own: the preview cookie must not reach the other tests' requests.
     const staff = await playwright.request.newContext({ baseURL });
     try {
       const link = await staff.get(previewLink(DRAFT.slug), { maxRedirects: 0 });
       expect(link.status()).toBe(307);
       expect(link.headers()['cache-control']).toBe('private, no-store');
-      expect((await staff.storageState()).cookies.map((cookie) => cookie.name)).toContain(DRAFT_MODE_COOKIE);
+      expect((await staff.storageState()).cookies.map((cookie) => cookie.name)).toContain(PREVIEW_COOKIE);
       for (const target of [DRAFT.path, '/', ARTICLE, '/news']) {
         const response = await staff.get(target);
         expect.soft(response.status(), target).toBe(200);

@@ -7,6 +7,7 @@ import { verifyPreviewToken } from '../lib/preview/token';
 import { expect, NOT_FOUND_RESOURCE, test } from './fixtures';
 import { unpublishedArticles, type UnpublishedArticle } from './support/content';
 import {
+  buildPreviewModeId,
   crawl,
   DRAFT,
   DRAFT_MODE_COOKIE,
@@ -14,10 +15,14 @@ import {
   textFilesUnder,
   leakNeedles,
   leaksIn,
+  PREVIEW_COOKIE,
   previewLink,
   previewSecret,
+  previewSessionCookie,
   previewToken,
   ROOT,
+  STAFF_COOKIE,
+  staffSessionCookie,
   SCHEDULED,
   SCHEDULED_SENTINEL,
   SENTINELS,
@@ -75,8 +80,13 @@ function alertOf(page: Page) {
   return page.getByRole('region', { name: 'Draft preview' });
 }
 
-async function draftModeCookie(page: Page) {
-  return (await page.context().cookies()).find((cookie) => cookie.name === DRAFT_MODE_COOKIE);
+async function previewCookie(page: Page) {
+  return (await page.context().cookies()).find((cookie) => cookie.name === PREVIEW_COOKIE);
+}
+
+/** Signs the page's browser in as staff (the sealed cookie the staff sign-in sets). */
+async function actAsStaff(page: Page, baseURL: string) {
+  await page.context().addCookies([{ name: STAFF_COOKIE, value: staffSessionCookie(), url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
 }
 
 /** Opens a signed link in the page and waits for the article it leads to. */
@@ -162,8 +172,13 @@ test.describe('staff preview', () => {
     expect(linkResponse?.status(), 'the link answers with a redirect').toBe(307);
     expect(linkResponse?.headers()['location'], 'it redirects to the article path').toBe(DRAFT.path);
     // headers() leaves out cookie headers; allHeaders() has them.
-    expect((await linkResponse!.allHeaders())['set-cookie'] ?? '', 'it turns on Draft Mode').toContain(`${DRAFT_MODE_COOKIE}=`);
-    expect(await draftModeCookie(page), 'the Draft Mode cookie is HttpOnly').toMatchObject({ httpOnly: true });
+    const setCookie = (await linkResponse!.allHeaders())['set-cookie'] ?? '';
+    expect(setCookie, 'it starts the link session').toContain(`${PREVIEW_COOKIE}=`);
+    expect(setCookie, 'Next.js Draft Mode cookie (its value is the revalidation secret) never reaches the browser').not.toContain(
+      DRAFT_MODE_COOKIE,
+    );
+    const cookie = await previewCookie(page);
+    expect(cookie, 'the link session cookie').toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
     expectPreviewHeaders(linkResponse!, '/api/preview');
     expectPreviewHeaders(response, DRAFT.path);
 
@@ -225,7 +240,7 @@ test.describe('staff preview', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
   });
 
-  test('preview listings tag drafts and scheduled articles, and /preview lists them with links whose tokens verify', async ({
+  test('for staff, listings tag drafts and scheduled articles, and /preview lists them with links whose tokens verify', async ({
     page,
     browser,
     baseURL,
@@ -233,7 +248,7 @@ test.describe('staff preview', () => {
   }) => {
     const unpublished = unpublishedArticles();
     const tagFor = (state: UnpublishedArticle['state']) => (state === 'draft' ? 'Draft' : 'Scheduled');
-    await openPreview(page, DRAFT.slug);
+    await actAsStaff(page, baseURL!);
 
     for (const listing of ['/', '/news']) {
       await test.step(listing, async () => {
@@ -312,16 +327,15 @@ test.describe('staff preview', () => {
       return landing;
     };
 
-    await test.step('from a draft: its public view is a 404', async () => {
+    await test.step('from a draft: the home page (a draft has no public address to return to)', async () => {
       await openPreview(page, DRAFT.slug);
-      const landing = await exitAndLand(DRAFT.path);
-      expect(landing.status()).toBe(404);
-      await expect(page).toHaveURL((url) => url.pathname === DRAFT.path);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(/not found/i);
+      const landing = await exitAndLand('/');
+      expect(landing.status()).toBe(200);
+      await expect(page).toHaveURL((url) => url.pathname === '/');
       await expect(alertOf(page)).toHaveCount(0);
       await expect(page.locator('body')).not.toContainText(SENTINELS[0]!);
-      expect(await draftModeCookie(page), 'Draft Mode cookie after exit').toBeUndefined();
-      expect((await page.goto('/preview'))?.status(), '/preview after exit').toBe(404);
+      expect(await previewCookie(page), 'link session cookie after exit').toBeUndefined();
+      expect((await page.goto(DRAFT.path))?.status(), 'the draft after exit').toBe(404);
     });
 
     await test.step('from a published article: its public page without the alert', async () => {
@@ -331,7 +345,7 @@ test.describe('staff preview', () => {
       expect(landing.headers()['x-robots-tag'] ?? '', 'the public page is indexable').not.toContain('noindex');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
       await expect(alertOf(page)).toHaveCount(0);
-      expect(await draftModeCookie(page), 'Draft Mode cookie after exit').toBeUndefined();
+      expect(await previewCookie(page), 'link session cookie after exit').toBeUndefined();
       expect((await page.goto('/preview'))?.status(), '/preview after exit').toBe(404);
     });
   });
@@ -340,10 +354,8 @@ test.describe('staff preview', () => {
     await openPreview(page, DRAFT.slug);
     const response = await page.request.get('/api/preview/exit', { maxRedirects: 0 });
     expect(response.status(), 'GET /api/preview/exit').toBe(405);
-    expect(response.headers()['set-cookie'] ?? '', 'no cookie change').not.toContain(DRAFT_MODE_COOKIE);
-    expect(await draftModeCookie(page), 'Draft Mode cookie after the GET').toBeDefined();
-    const after = await page.goto('/preview');
-    expect(after?.status(), '/preview after the GET').toBe(200);
+    expect(response.headers()['set-cookie'] ?? '', 'no cookie change').not.toContain(PREVIEW_COOKIE);
+    expect(await previewCookie(page), 'link session cookie after the GET').toBeDefined();
     expect((await page.goto(DRAFT.path))?.status(), 'the draft after the GET').toBe(200);
     await expect(alertOf(page)).toBeVisible();
   });
@@ -433,7 +445,7 @@ test.describe('staff preview', () => {
         expect(response.status()).toBe(307);
         expect(response.headers()['location']).toBe(DRAFT.path);
         // Also shows that the refusals' missing Set-Cookie is no blind spot of headers().
-        expect(response.headers()['set-cookie'] ?? '').toContain(`${DRAFT_MODE_COOKIE}=`);
+        expect(response.headers()['set-cookie'] ?? '').toContain(`${PREVIEW_COOKIE}=`);
       });
     });
 
@@ -457,11 +469,180 @@ test.describe('staff preview', () => {
     ] as const) {
       await test.step(`exit with returnTo=${returnTo}`, async () => {
         await withApi(async (api) => {
-          const response = await api.post('/api/preview/exit', { form: { returnTo }, maxRedirects: 0 });
+          const response = await api.post('/api/preview/exit', {
+            form: { returnTo },
+            headers: { Origin: new URL(baseURL!).origin },
+            maxRedirects: 0,
+          });
           expect(response.status()).toBe(303);
           expect(response.headers()['location']).toBe(expected);
         });
       });
+    }
+  });
+});
+
+function expiredAlertOf(page: Page) {
+  return page.getByRole('region', { name: 'Preview expired' });
+}
+
+/** Whether a response deletes `name` (a Set-Cookie for it expiring in the past). */
+function deletesCookie(setCookie: string | undefined, name: string): boolean {
+  return (setCookie ?? '').split('\n').some((line) => line.startsWith(`${name}=;`) && /Expires=Thu, 01 Jan 1970/.test(line));
+}
+
+/** The public pages a link's session might see drafts on, when its scope were wider than its article. */
+const LISTINGS = ['/', '/news', '/topics', '/topics/readiness'];
+
+test.describe('preview link sessions: one article, until the link expires', () => {
+  test('an expired link session shows the public site and says the link expired, then deletes its cookie', async ({
+    page,
+    baseURL,
+    expectNoAxeViolations,
+    consoleErrors,
+  }) => {
+    consoleErrors.allow(NOT_FOUND_RESOURCE);
+    // Sealed exactly as /api/preview does, with the server's secret, but expired a minute ago.
+    const expired = previewSessionCookie(DRAFT.slug, { expiresAt: new Date(Date.now() - 60_000) });
+    await page.context().addCookies([{ name: PREVIEW_COOKIE, value: expired, url: baseURL!, httpOnly: true, sameSite: 'Lax' }]);
+
+    const draft = await page.goto(DRAFT.path);
+    expect(draft?.status(), 'the draft with an expired session').toBe(404);
+    await expect(expiredAlertOf(page)).toContainText('This preview link has expired');
+    await expect(expiredAlertOf(page)).toContainText('ask the person who sent you the link for a new one');
+    await expect(alertOf(page)).toHaveCount(0);
+    expect(leaksIn(await page.content(), leakNeedles(unpublishedArticles(), { paths: false }))).toEqual([]);
+    expect(deletesCookie((await draft!.allHeaders())['set-cookie'], PREVIEW_COOKIE), 'the response deletes the cookie').toBe(true);
+    expect(await previewCookie(page), 'the browser dropped it').toBeUndefined();
+
+    // The same again on a listing, which must be the public one.
+    await page.context().addCookies([{ name: PREVIEW_COOKIE, value: expired, url: baseURL!, httpOnly: true, sameSite: 'Lax' }]);
+    const home = await page.goto('/');
+    expect(home?.status()).toBe(200);
+    await expect(expiredAlertOf(page)).toBeVisible();
+    expect(leaksIn(await page.content(), leakNeedles())).toEqual([]);
+    await expectNoAxeViolations(page, 'expired preview notice');
+
+    // Once the cookie is gone, the plain public site without the notice.
+    await page.goto('/news');
+    await expect(expiredAlertOf(page)).toHaveCount(0);
+  });
+
+  test('a link that expires while the reviewer reads ends the preview with the expired notice', async ({ page, consoleErrors }) => {
+    consoleErrors.allow(NOT_FOUND_RESOURCE);
+    const expiresAt = new Date(Math.ceil((Date.now() + 4_000) / 1000) * 1000);
+    const opened = await page.goto(previewLink(DRAFT.slug, { expiresAt }));
+    expect(opened?.status()).toBe(200);
+    await expect(alertOf(page)).toBeVisible();
+    await sleep(Math.max(0, expiresAt.getTime() - Date.now()) + 1_000);
+    const after = await page.reload();
+    expect(after?.status(), 'the draft after its link expired').toBe(404);
+    await expect(expiredAlertOf(page)).toBeVisible();
+    await expect(alertOf(page)).toHaveCount(0);
+    await expect(page.locator('body')).not.toContainText(SENTINELS[0]!);
+  });
+
+  test('a link opens its own article and nothing else: no other draft, image, listing or /preview', async ({
+    page,
+    baseURL,
+    consoleErrors,
+  }) => {
+    consoleErrors.allow(NOT_FOUND_RESOURCE);
+    await openPreview(page, DRAFT.slug);
+    const other = await page.goto(SCHEDULED.path);
+    expect(other?.status(), 'the scheduled article with the draft’s link session').toBe(404);
+    await expect(page.locator('body')).not.toContainText(SCHEDULED_SENTINEL);
+    expect((await page.request.get(SCHEDULED.image)).status(), 'the scheduled article’s image').toBe(404);
+    expect((await page.goto('/preview'))?.status(), '/preview with a link session').toBe(404);
+    const others = unpublishedArticles().filter((a) => a.slug !== DRAFT.slug);
+    for (const listing of LISTINGS) {
+      const response = await page.goto(listing);
+      expect(response?.status(), listing).toBe(200);
+      const body = await page.content();
+      expect(leaksIn(body, leakNeedles()), `${listing} with a link session`).toEqual([]);
+      expect(body, `${listing}: no draft tag`).not.toMatch(/class="usa-tag[^"]*"[^>]*>(Draft|Scheduled)</);
+    }
+    expect(others.length, 'there is another unpublished article to be kept from').toBeGreaterThan(0);
+    // Still its own article, after all that.
+    expect((await page.goto(DRAFT.path))?.status()).toBe(200);
+    await expect(alertOf(page)).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  });
+
+  test('Next’s previewModeId, sent as the Draft Mode cookie without a link session, opens nothing', async ({ page, request }) => {
+    await openPreview(page, DRAFT.slug);
+    const id = buildPreviewModeId();
+    const held = await page.context().cookies();
+    expect(
+      held.filter((cookie) => cookie.value.includes(id)).map((cookie) => cookie.name),
+      'a previewing browser holds no cookie carrying the build’s previewModeId',
+    ).toEqual([]);
+    expect(held.map((cookie) => cookie.name)).toEqual([PREVIEW_COOKIE]);
+
+    const headers = { Cookie: `${DRAFT_MODE_COOKIE}=${id}` };
+    for (const url of [DRAFT.path, SCHEDULED.path, '/preview', SCHEDULED.image]) {
+      expect((await request.get(url, { headers, maxRedirects: 0 })).status(), `${url} with the real bypass value alone`).toBe(404);
+    }
+    for (const url of LISTINGS) {
+      const response = await request.get(url, { headers, maxRedirects: 0 });
+      expect(leaksIn(await response.text(), leakNeedles()), `${url} with the real bypass value alone`).toEqual([]);
+      expect(deletesCookie(response.headers()['set-cookie'], DRAFT_MODE_COOKIE), `${url} deletes the bypass cookie`).toBe(true);
+    }
+  });
+
+  test('revalidation headers with anything a visitor was given trigger no revalidation', async ({ page, request }) => {
+    await openPreview(page, DRAFT.slug);
+    const given = (await page.context().cookies()).map((cookie) => cookie.value);
+    // Warm: the cached /news.
+    await request.get('/news');
+    for (const value of [...given, randomBytes(16).toString('hex')]) {
+      for (const header of ['x-prerender-revalidate', 'x-prerender-revalidate-if-generated']) {
+        const headers = { 'x-prerender-revalidate': value, ...(header === 'x-prerender-revalidate' ? {} : { [header]: '1' }) };
+        const response = await request.get('/news', { headers, maxRedirects: 0 });
+        expect.soft(response.status(), `${header}`).toBe(200);
+        expect.soft(response.headers()['x-nextjs-cache'], `${header}: served from the cache, not revalidated`).toMatch(/^(HIT|STALE)$/);
+      }
+    }
+  });
+
+  test('exit returns only to public addresses, and only for a form sent from the site itself', async ({ playwright, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const api = await playwright.request.newContext({ baseURL });
+    try {
+      const exit = (returnTo: string, headers: Record<string, string> = { Origin: origin }) =>
+        api.post('/api/preview/exit', { form: { returnTo }, headers, maxRedirects: 0 });
+      for (const [returnTo, expected] of [
+        [DRAFT.path, '/'],
+        [SCHEDULED.path, '/'],
+        ['/news/no-such-article-anywhere', '/'],
+        ['/news/page/999', '/'],
+        ['/topics/no-such-topic', '/'],
+        [seed.path, seed.path],
+        ['/news', '/news'],
+        ['/news/page/2', '/news/page/2'],
+        ['/topics/readiness', '/topics/readiness'],
+        ['/about', '/about'],
+      ] as const) {
+        const response = await exit(returnTo);
+        expect.soft(response.status(), returnTo).toBe(303);
+        expect.soft(response.headers()['location'], `exit to ${returnTo}`).toBe(expected);
+      }
+      for (const [label, headers] of [
+        ['another site', { Origin: 'https://evil.example' }],
+        ['a look-alike host', { Origin: `${origin}.evil.example` }],
+        ['an opaque origin', { Origin: 'null' }],
+        ['no Origin', {}],
+      ] as const) {
+        const response = await exit(seed.path, headers);
+        expect.soft(response.status(), `exit from ${label}`).toBe(403);
+        expect.soft(response.headers()['location'], `exit from ${label}`).toBeUndefined();
+        expect.soft(response.headers()['set-cookie'], `exit from ${label}: no cookie change`).toBeUndefined();
+      }
+      const get = await api.get(`/api/preview/exit?returnTo=${encodeURIComponent(DRAFT.path)}`, { maxRedirects: 0 });
+      expect(get.status(), 'GET does nothing').toBe(405);
+      expect(get.headers()['location']).toBeUndefined();
+    } finally {
+      await api.dispose();
     }
   });
 });
@@ -495,6 +676,46 @@ if (!process.env.BASE_URL) {
       // The run's preview secret too: it must never be built into anything.
       const needles = [...SENTINELS, ...(process.env.PREVIEW_SECRET ? [process.env.PREVIEW_SECRET] : [])];
       expect(filesContaining(files, needles)).toEqual([]);
+    });
+
+    test('after PREVIEW_SECRET changes, an earlier link session grants nothing and says it expired', async ({ page, playwright }) => {
+      test.slow();
+      // +1 is the scheduled-publication test's, which may run beside this one on two workers.
+      const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
+      expect(await portIsFree(PORT), `port ${PORT} is free for a second server`).toBe(true);
+      await openPreview(page, DRAFT.slug);
+      const cookies = await page.context().cookies();
+      const server = startSecondServer(PORT, { PREVIEW_SECRET: randomBytes(32).toString('base64') });
+      const api = await playwright.request.newContext({ baseURL: server.baseURL });
+      try {
+        for (let answered = false; !answered; ) {
+          expect(server.child.exitCode, `the server exited:\n${server.output()}`).toBeNull();
+          expect(Date.now() - server.spawnedAt, `the server answers within 30 s:\n${server.output()}`).toBeLessThan(30_000);
+          answered = await api.get('/robots.txt', { timeout: 2_000 }).then(() => true, () => false);
+          if (!answered) await sleep(200);
+        }
+        // Everything the first server's preview left in the browser, plus the bypass value of the old design.
+        const cookie = [...cookies.map((c) => `${c.name}=${c.value}`), `${DRAFT_MODE_COOKIE}=${buildPreviewModeId()}`].join('; ');
+        for (const url of [DRAFT.path, SCHEDULED.path, '/preview']) {
+          const response = await api.get(url, { headers: { Cookie: cookie }, maxRedirects: 0 });
+          expect.soft(response.status(), `${url} after the rotation`).toBe(404);
+          const body = await response.text();
+          expect.soft(leaksIn(body, leakNeedles(unpublishedArticles(), { paths: false })), url).toEqual([]);
+          if (url === DRAFT.path) {
+            expect.soft(body, `${url}: the expired notice`).toContain('This preview link has expired');
+            expect.soft(deletesCookie(response.headers()['set-cookie'], PREVIEW_COOKIE), `${url}: deletes the cookie`).toBe(true);
+          }
+        }
+        const home = await api.get('/', { headers: { Cookie: cookie } });
+        const body = await home.text();
+        expect(home.status()).toBe(200);
+        expect(body, 'home after the rotation: the expired notice').toContain('This preview link has expired');
+        expect(leaksIn(body, leakNeedles()), 'home after the rotation').toEqual([]);
+      } finally {
+        await test.info().attach('second server.log', { body: server.output(), contentType: 'text/plain' });
+        await api.dispose();
+        await server.stop();
+      }
     });
 
     test('editing the draft file shows on reload without a rebuild', async ({ page }) => {

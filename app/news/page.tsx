@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { draftMode } from 'next/headers';
 import { ArticleListing } from '@/components/article-listing';
 import { stateOf } from '@/lib/content';
 import { getNewsPage } from '@/lib/listings';
 import { listingPagePath } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/metadata';
+import { getPreviewAccess, seesAllDrafts } from '@/lib/preview/access';
 import { siteConfig } from '@/lib/site-config';
 
 // Scheduled articles appear here within a minute of their time, without a rebuild.
@@ -17,7 +17,7 @@ export const metadata: Metadata = pageMetadata({
 });
 
 export default async function NewsIndexPage() {
-  const { isEnabled: preview } = await draftMode();
+  const preview = seesAllDrafts(await getPreviewAccess());
   // Page 1 always exists, even with no articles.
   const listing = getNewsPage(1, { preview })!;
   return (

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { PreviewAlert } from '@/components/preview-alert';
 import { PreviewList } from '@/components/preview-list';
 import { getArticlesForView, stateOf } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
+import { getPreviewAccess, seesAllDrafts } from '@/lib/preview/access';
 
 export const metadata: Metadata = pageMetadata({
   title: 'Drafts and scheduled articles',
@@ -12,11 +12,10 @@ export const metadata: Metadata = pageMetadata({
   path: '/preview',
 });
 
-/** Staff page, only in preview: what is not public yet. */
+/** Staff page, for signed-in staff only (a preview link's session sees a 404): what is not public yet. */
 export default async function PreviewIndexPage() {
-  const { isEnabled: preview } = await draftMode();
-  if (!preview) notFound();
-  const pending = getArticlesForView({ preview }).filter((article) => stateOf(article) !== 'published');
+  if (!seesAllDrafts(await getPreviewAccess())) notFound();
+  const pending = getArticlesForView({ preview: true }).filter((article) => stateOf(article) !== 'published');
   return (
     <div className="grid-container padding-bottom-4">
       <PreviewAlert returnTo="/" />

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { draftMode } from 'next/headers';
 import Link from 'next/link';
 import { PreviewAlert } from '@/components/preview-alert';
 import { getTopicsForView } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
+import { getPreviewAccess, seesAllDrafts } from '@/lib/preview/access';
 import { siteConfig } from '@/lib/site-config';
 
 export const revalidate = 60;
@@ -15,7 +15,7 @@ export const metadata: Metadata = pageMetadata({
 });
 
 export default async function TopicsPage() {
-  const { isEnabled: preview } = await draftMode();
+  const preview = seesAllDrafts(await getPreviewAccess());
   return (
     <div className="grid-container padding-bottom-4">
       {preview && <PreviewAlert returnTo="/topics" />}

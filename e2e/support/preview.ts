@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
+import { sealStaffSession, STAFF_COOKIE } from '../../lib/auth/staff-session';
+import { PREVIEW_COOKIE, sealPreviewSession } from '../../lib/preview/session';
 import { signPreviewToken } from '../../lib/preview/token';
 import { unpublishedArticles, type UnpublishedArticle } from './content';
 import { filesUnder } from './files';
@@ -24,7 +26,38 @@ export const SCHEDULED = {
 };
 
 export const DRAFT_MODE_COOKIE = '__prerender_bypass';
+export { PREVIEW_COOKIE, STAFF_COOKIE };
 const HOUR = 3_600_000;
+
+/**
+ * The build's Next.js previewModeId: the value Next's Draft Mode cookie must carry, and its
+ * on-demand revalidation secret. Read from the local build, as an attacker who once held a preview
+ * cookie of the old design had it.
+ */
+export function buildPreviewModeId(): string {
+  const props = JSON.parse(readFileSync(path.join(ROOT, '.next', 'server', 'preview-props.json'), 'utf8')) as { previewModeId?: string };
+  if (!props.previewModeId) throw new Error('.next/server/preview-props.json has no previewModeId: build the site first');
+  return props.previewModeId;
+}
+
+/** A `newsroom_preview` value for `slug`, sealed as /api/preview would (or expired, or with another secret). */
+export function previewSessionCookie(slug: string, options: { expiresAt?: Date; secret?: string } = {}): string {
+  return sealPreviewSession(slug, {
+    expiresAt: options.expiresAt ?? new Date(Date.now() + HOUR),
+    secret: options.secret ?? previewSecret(),
+  });
+}
+
+/**
+ * A `newsroom_staff` value as the staff sign-in would set it: stands in for a signed-in staff member
+ * where a test needs the staff view (every draft in listings, /preview).
+ */
+export function staffSessionCookie(options: { expiresAt?: Date; secret?: string } = {}): string {
+  return sealStaffSession(
+    { sid: `e2e-${Date.now()}`, sub: 'e2e-staff', iss: 'https://e2e.invalid', email: 'staff@e2e.invalid', name: 'E2E Staff' },
+    { expiresAt: options.expiresAt ?? new Date(Date.now() + HOUR), secret: options.secret ?? previewSecret() },
+  );
+}
 
 /**
  * The secret the server under test checks links with. playwright.config.ts puts one in

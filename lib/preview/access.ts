@@ -13,7 +13,14 @@
  * CONTRACT (the preview-link work fills in `getPreviewAccess`; the staff sign-in work owns
  * lib/auth/staff-session.ts and its revocation): keep these names and shapes.
  */
-import type { StaffIdentity } from '../auth/staff-session';
+import 'server-only';
+import { cookies, draftMode, headers } from 'next/headers';
+import { STAFF_COOKIE, type StaffIdentity } from '../auth/staff-session';
+import { decidePreviewAccess } from './decide-access';
+import { getPreviewSecret } from './secret';
+import { PREVIEW_COOKIE } from './session';
+
+export { decidePreviewAccess, type PreviewRequestFacts } from './decide-access';
 
 export type PreviewAccess =
   | { kind: 'public' }
@@ -30,3 +37,26 @@ export function canPreviewArticle(access: PreviewAccess, slug: string): boolean 
 export function seesAllDrafts(access: PreviewAccess): boolean {
   return access.kind === 'staff';
 }
+
+/**
+ * This request's access. Draft Mode is read first: when it is off the page may be one prerendered
+ * for everyone, and reading cookies() or headers() there would make every public page dynamic, so
+ * the answer is `public` without looking further. The proxy turns Draft Mode on exactly when the
+ * request carries a preview cookie on the preview host (proxy.ts), so a cookie is always seen.
+ */
+export async function getPreviewAccess(options: { isRevoked?: (sid: string) => boolean } = {}): Promise<PreviewAccess> {
+  if (!(await draftMode()).isEnabled) return { kind: 'public' };
+  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
+  const secret = getPreviewSecret();
+  return decidePreviewAccess({
+    draftMode: true,
+    host: requestHeaders.get('host'),
+    previewHost: process.env.PREVIEW_HOST || undefined,
+    secret: secret.ok ? secret.secret : undefined,
+    now: new Date(),
+    previewCookie: jar.get(PREVIEW_COOKIE)?.value,
+    staffCookie: jar.get(STAFF_COOKIE)?.value,
+    isRevoked: options.isRevoked,
+  });
+}
+

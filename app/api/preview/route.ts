@@ -1,7 +1,9 @@
-import { draftMode } from 'next/headers';
+import { cookies } from 'next/headers';
 import type { NextRequest } from 'next/server';
 import { getArticles } from '@/lib/content';
+import { sameHost } from '@/lib/preview/decide-access';
 import { getPreviewSecret } from '@/lib/preview/secret';
+import { PREVIEW_COOKIE, previewCookieOptions, sealPreviewSession } from '@/lib/preview/session';
 import { verifyPreviewToken } from '@/lib/preview/token';
 import { PREVIEW_HEADERS, previewProblem } from '@/lib/preview/response';
 
@@ -15,11 +17,20 @@ const REFUSALS = {
 let warnedAboutDevelopmentSecret = false;
 
 /**
- * Opens a signed preview link: verifies the token, finds its article in the content, turns on
- * Draft Mode and sends the browser to the article's own path. Nothing in the request but the
- * verified slug is used, so it cannot redirect anywhere else.
+ * Opens a signed preview link: verifies the token, finds its article in the content, and starts
+ * the link's session: the sealed `newsroom_preview` cookie naming that one article and expiring
+ * with the link. Draft Mode is not enabled here: the proxy turns it on per request for a valid
+ * session (lib/preview/proxy-gate.ts says why Next's own cookie must never reach the browser).
+ * Nothing in the request but the verified slug is used, so it cannot redirect anywhere else.
  */
 export async function GET(request: NextRequest) {
+  const previewHost = process.env.PREVIEW_HOST;
+  if (previewHost && !sameHost(request.headers.get('host') ?? '', previewHost)) {
+    // Preview cookies count only on the preview host: open the same link there.
+    const scheme = new URL(process.env.SITE_URL || 'https://localhost').protocol;
+    const there = `${scheme}//${previewHost}/api/preview${request.nextUrl.search}`;
+    return new Response(null, { status: 307, headers: { Location: there, ...PREVIEW_HEADERS } });
+  }
   const secret = getPreviewSecret();
   if (!secret.ok) return previewProblem(503, 'Preview is not available', secret.reason);
   if (secret.source === 'development' && !warnedAboutDevelopmentSecret) {
@@ -35,6 +46,7 @@ export async function GET(request: NextRequest) {
     return previewProblem(404, 'Article not found', 'The article this link points to no longer exists.');
   }
 
-  (await draftMode()).enable();
+  const { slug, expiresAt } = verified;
+  (await cookies()).set(PREVIEW_COOKIE, sealPreviewSession(slug, { secret: secret.secret, expiresAt }), previewCookieOptions(expiresAt));
   return new Response(null, { status: 307, headers: { Location: article.path, ...PREVIEW_HEADERS } });
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
 import { JsonLd } from '@/components/json-ld';
@@ -10,6 +9,7 @@ import { getPrerenderPlan } from '@/lib/listings';
 import { isArchived } from '@/lib/archive';
 import { now } from '@/lib/clock';
 import { articleMetadata } from '@/lib/metadata';
+import { canPreviewArticle, getPreviewAccess } from '@/lib/preview/access';
 import { siteConfig } from '@/lib/site-config';
 import { breadcrumbList, newsArticle } from '@/lib/structured-data';
 
@@ -26,8 +26,10 @@ export function generateStaticParams() {
 }
 
 async function load(params: Props['params']) {
-  const { isEnabled: preview } = await draftMode();
-  return { preview, article: getArticleForView((await params).slug, { preview }) };
+  const { slug } = await params;
+  // A link's session previews its own article only; every other address is the public one.
+  const preview = canPreviewArticle(await getPreviewAccess(), slug);
+  return { preview, article: getArticleForView(slug, { preview }) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { TopicListing } from '@/components/article-listing';
 import { getTopicsForView, stateOf } from '@/lib/content';
 import { getTopicPage } from '@/lib/listings';
 import { pageMetadata } from '@/lib/metadata';
+import { getPreviewAccess, seesAllDrafts } from '@/lib/preview/access';
 import { feedAlternates } from '@/lib/feeds/catalog';
 import { siteConfig } from '@/lib/site-config';
 
@@ -17,7 +17,7 @@ export function generateStaticParams() {
 }
 
 async function load(params: Props['params']) {
-  const { isEnabled: preview } = await draftMode();
+  const preview = seesAllDrafts(await getPreviewAccess());
   return { preview, found: getTopicPage((await params).topic, 1, { preview }) };
 }
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { draftMode } from 'next/headers';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleListing } from '@/components/article-listing';
 import { stateOf } from '@/lib/content';
 import { getNewsPage, getPrerenderPlan } from '@/lib/listings';
 import { pageMetadata } from '@/lib/metadata';
+import { getPreviewAccess, seesAllDrafts } from '@/lib/preview/access';
 import { listingPagePath, parsePageNumber } from '@/lib/pagination';
 import { siteConfig } from '@/lib/site-config';
 
@@ -19,7 +19,7 @@ export function generateStaticParams() {
 }
 
 async function load(params: Props['params']) {
-  const { isEnabled: preview } = await draftMode();
+  const preview = seesAllDrafts(await getPreviewAccess());
   const number = parsePageNumber((await params).page);
   // /news/page/1 is /news.
   if (number === 1) permanentRedirect('/news');

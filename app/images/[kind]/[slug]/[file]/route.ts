@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { draftMode } from 'next/headers';
 import { getArticleForView, getContentStore, getPageForView } from '@/lib/content';
 import type { Body, Figure } from '@/lib/content';
+import { canPreviewArticle, getPreviewAccess, seesAllDrafts } from '@/lib/preview/access';
 import { PREVIEW_HEADERS } from '@/lib/preview/response';
 
 type Params = { params: Promise<{ kind: string; slug: string; file: string }> };
@@ -28,7 +28,9 @@ function figuresOf(item: { image?: Figure; body: Body } | undefined): Figure[] {
  */
 export async function GET(_request: Request, { params }: Params) {
   const { kind, slug, file } = await params;
-  const { isEnabled: preview } = await draftMode();
+  const access = await getPreviewAccess();
+  // A link's session sees its own article's images; staff see every article's.
+  const preview = kind === 'news' ? canPreviewArticle(access, slug) : seesAllDrafts(access);
   const item =
     kind === 'news' ? getArticleForView(slug, { preview }) : kind === 'pages' ? getPageForView(slug, { preview }) : undefined;
   const src = `/images/${kind}/${slug}/${file}`;

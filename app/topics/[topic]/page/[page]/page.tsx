@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { draftMode } from 'next/headers';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { TopicListing } from '@/components/article-listing';
 import { stateOf } from '@/lib/content';
 import { getPrerenderPlan, getTopicPage } from '@/lib/listings';
 import { feedAlternates } from '@/lib/feeds/catalog';
 import { pageMetadata } from '@/lib/metadata';
+import { getPreviewAccess, seesAllDrafts } from '@/lib/preview/access';
 import { listingPagePath, parsePageNumber } from '@/lib/pagination';
 import { siteConfig } from '@/lib/site-config';
 
@@ -19,7 +19,7 @@ export function generateStaticParams() {
 }
 
 async function load(params: Props['params']) {
-  const { isEnabled: preview } = await draftMode();
+  const preview = seesAllDrafts(await getPreviewAccess());
   const { topic, page } = await params;
   const number = parsePageNumber(page);
   if (number === 1) permanentRedirect(`/topics/${encodeURIComponent(topic)}`);
