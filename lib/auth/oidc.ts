@@ -86,7 +86,6 @@ export async function beginSignIn(config: StaffAuthConfig, returnTo: string): Pr
     nonce: transaction.nonce,
     code_challenge: await client.calculatePKCECodeChallenge(transaction.verifier),
     code_challenge_method: 'S256',
-    prompt: 'select_account',
   };
   if (config.acrValues) parameters.acr_values = config.acrValues;
   return { url: client.buildAuthorizationUrl(configuration, parameters), transaction };
