@@ -122,8 +122,11 @@ export async function finishSignIn(config: StaffAuthConfig, search: string, tran
     if (error instanceof client.AuthorizationResponseError) {
       return { ok: false, reason: 'provider-refused', detail: `${error.error}${error.error_description ? `: ${error.error_description}` : ''}` };
     }
-    const message = error instanceof Error ? error.message : String(error);
-    if (/\bstate\b/i.test(message)) return { ok: false, reason: 'state-mismatch', detail: message };
-    return { ok: false, reason: 'failed', detail: message };
+    // openid-client wraps what failed ("invalid response encountered") around the reason (`cause`).
+    const messages: string[] = [];
+    for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) messages.push(e.message);
+    const detail = messages.join(': ') || String(error);
+    if (messages.some((message) => /"state" response parameter/.test(message))) return { ok: false, reason: 'state-mismatch', detail };
+    return { ok: false, reason: 'failed', detail };
   }
 }
