@@ -12,8 +12,8 @@ import { sealPreviewSession } from '../lib/preview/session';
 import { verifyPreviewToken } from '../lib/preview/token';
 import { expect, test } from './fixtures';
 import { unpublishedArticles } from './support/content';
-import { oidcIssuer } from './support/playwright-base';
-import { DRAFT, DRAFT_MODE_COOKIE, DRAFT_SENTINEL, leakNeedles, leaksIn, previewSecret, ROOT, SCHEDULED } from './support/preview';
+import { oidcIssuer, PORT } from './support/playwright-base';
+import { DRAFT, DRAFT_MODE_COOKIE, DRAFT_SENTINEL, leakNeedles, leaksIn, previewSecret, ROOT, SCHEDULED, startSecondServer } from './support/preview';
 
 const HOUR = 3_600_000;
 const STAFF = { email: 'staff@agency.example.gov', name: 'Sam Staffer' };
@@ -104,6 +104,21 @@ test.describe('the staff desk behind sign-in', () => {
     expect(transaction).toMatch(/HttpOnly/);
     expect(transaction).toMatch(/Secure/);
     expect(transaction).toMatch(/SameSite=lax/i);
+  });
+
+  test('without staff sign-in configured, /preview says so and reveals nothing', async ({ request }) => {
+    // The same build, served without any OIDC_* or STAFF_* variable.
+    const server = startSecondServer(PORT + 21, { PREVIEW_SECRET: previewSecret(), SITE_URL: `http://127.0.0.1:${PORT + 21}` });
+    try {
+      await expect.poll(async () => (await request.get(`${server.baseURL}/preview`).catch(() => undefined))?.status(), { timeout: 30_000 }).toBe(200);
+      const response = await request.get(`${server.baseURL}/preview`, { maxRedirects: 0 });
+      const body = await response.text();
+      expect(body).toContain('Staff sign-in is not configured on this site, so the staff desk is closed.');
+      expect(leaksIn(body, leakNeedles())).toEqual([]);
+      expect((await request.get(`${server.baseURL}/api/auth/sign-in`, { maxRedirects: 0 })).status()).toBe(404);
+    } finally {
+      await server.stop();
+    }
   });
 
   test('a staff member signs in, sees every draft and scheduled article with its warnings, and makes a link of a chosen expiry', async ({
