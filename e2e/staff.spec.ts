@@ -190,7 +190,10 @@ test.describe('the staff desk behind sign-in', () => {
 
       // Staff listings show drafts, tagged.
       await page.goto('/news');
-      await expect(page.getByRole('link', { name: titleOf(DRAFT.slug) })).toBeVisible();
+      const draftCard = page.locator('main .usa-card').filter({ has: page.locator(`a[href="${DRAFT.path}"]`) });
+      await expect(draftCard.locator('.usa-tag')).toHaveText('Draft');
+      const scheduledCard = page.locator('main .usa-card').filter({ has: page.locator(`a[href="${SCHEDULED.path}"]`) });
+      await expect(scheduledCard.locator('.usa-tag')).toHaveText('Scheduled');
 
       // The link opens the draft for someone who never signed in.
       const reviewer = await browser.newContext({ baseURL: test.info().project.use.baseURL });
