@@ -3,7 +3,8 @@
  * Started by Playwright as a webServer entry (e2e/support/playwright-base.ts) and stopped by it.
  *
  * One client, the site under test, authenticating with private_key_jwt as it would at Login.gov
- * (its public key comes in OIDC_TEST_CLIENT_JWK); PKCE required. Its sign-in page lists the test
+ * (its public key comes in OIDC_TEST_CLIENT_JWK), and with OIDC_TEST_SECRET_CLIENT_SECRET a second,
+ * `<id>-secret`, with client_secret_basic; PKCE required. Its sign-in page lists the test
  * people as buttons (there is nothing to type) plus "Cancel", which answers error=access_denied:
  *   staff       staff@agency.example.gov, verified: on the staff list
  *   outsider    someone@example.com, verified: not on it
@@ -39,6 +40,19 @@ const provider = new Provider(issuer, {
       token_endpoint_auth_signing_alg: 'RS256',
       jwks: { keys: [clientJwk] },
     },
+    // A second client with a secret (client_secret_basic, as agency IdPs issue), for lib/auth/oidc.test.ts.
+    ...(process.env.OIDC_TEST_SECRET_CLIENT_SECRET
+      ? [
+          {
+            client_id: `${clientId}-secret`,
+            client_secret: process.env.OIDC_TEST_SECRET_CLIENT_SECRET,
+            redirect_uris: [redirectUri],
+            response_types: ['code'],
+            grant_types: ['authorization_code'],
+            token_endpoint_auth_method: 'client_secret_basic',
+          },
+        ]
+      : []),
   ],
   pkce: { required: () => true },
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
