@@ -1,21 +1,39 @@
 /**
  * The documented nginx configuration (deploy/nginx/newsroom.conf, run through
- * scripts/nginx-config.mjs unchanged but for its ports and cache path) in front of the server under
- * test: it caches public pages, never staff preview, and keeps /_next/image copies per image format.
+ * scripts/nginx-config.mjs unchanged but for its ports, cache path and host names) in front of the
+ * server under test, as an attacker would meet it: two host names on one nginx, the public site
+ * (127.0.0.1:<port>) and the preview site (preview.localhost:<port>, sent as a Host header).
+ * The public site caches and ignores every cookie; the preview site never caches; no header,
+ * cookie or query parameter from outside puts another body under a cached key or skips the cache.
+ *
+ * E2E_NGINX_CONFIG=<path to another nginx-config.mjs> runs the same tests against another
+ * configuration (how the tests were shown to fail on the configuration before issue 12).
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { NginxConfigOptions } from '../scripts/nginx-config.mjs';
+import { filesUnder } from './support/files';
 import { expect, test } from './fixtures';
 import { DRAFT, DRAFT_MODE_COOKIE, DRAFT_SENTINEL, previewLink } from './support/preview';
 import { SEED_SLUG } from './support/seed';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { DENIED_FEATURES } = require('../lib/security/headers.js') as { DENIED_FEATURES: string[] };
+
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 7;
 const ARTICLE = `/news/${SEED_SLUG}`;
+const PUBLIC_HOST = `127.0.0.1:${PORT}`;
+/**
+ * The preview site's name as clients send it to nginx. When the server under test has a PREVIEW_HOST
+ * (set for the run), nginx listens for that name and sends the app exactly PREVIEW_HOST as Host.
+ */
+const APP_PREVIEW_HOST = process.env.PREVIEW_HOST || undefined;
+const PREVIEW_HOST = `${APP_PREVIEW_HOST?.replace(/:\d+$/, '') ?? 'preview.localhost'}:${PORT}`;
 
 let nginx: ChildProcess | undefined;
 let workDir = '';
@@ -24,7 +42,48 @@ const ROOT = path.join(__dirname, '..');
 
 /** scripts/nginx-config.mjs's renderNginxConfig, through its command line (it is an ES module). */
 function renderNginxConfig(options: NginxConfigOptions): string {
-  return execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'nginx-config.mjs'), JSON.stringify(options)], { encoding: 'utf8' });
+  const script = process.env.E2E_NGINX_CONFIG ? path.resolve(process.env.E2E_NGINX_CONFIG) : path.join(ROOT, 'scripts', 'nginx-config.mjs');
+  return execFileSync(process.execPath, [script, JSON.stringify(options)], { encoding: 'utf8' });
+}
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * One request to nginx with exactly the method, Host and header lines given (an array value is sent
+ * as that many header lines, as an attacker can): Playwright's request API cannot repeat a header.
+ */
+function send(target: string, options: { method?: string; host?: string; headers?: Record<string, string | string[]> } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: '127.0.0.1', port: PORT, path: target, method: options.method ?? 'GET', agent: false, headers: { Host: options.host ?? PUBLIC_HOST, ...options.headers } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** Next's own Draft Mode cookie value for this build: what a real preview sets (and its revalidation secret). */
+const realBypassValue = () => JSON.parse(readFileSync(path.join(ROOT, '.next', 'prerender-manifest.json'), 'utf8')).preview.previewModeId as string;
+
+/** Entries in nginx's cache folder. */
+const cacheEntries = () => filesUnder(path.join(workDir, 'cache')).length;
+
+/** The headers the site gives every response (lib/security/headers.js): nginx's own answers need them too. */
+function expectSecurityHeaders(answer: Answer, label: string) {
+  expect(answer.headers['content-security-policy'] ?? '', label).toContain("frame-ancestors 'none'");
+  expect(answer.headers['x-content-type-options'], label).toBe('nosniff');
+  expect(answer.headers['x-frame-options'], label).toBe('DENY');
+  expect(answer.headers['referrer-policy'], label).toBe('strict-origin-when-cross-origin');
+  expect(answer.headers['permissions-policy'], label).toBe(DENIED_FEATURES.map((feature) => `${feature}=()`).join(', '));
 }
 
 const errorLog = () => (workDir && existsSync(path.join(workDir, 'error.log')) ? readFileSync(path.join(workDir, 'error.log'), 'utf8') : '');
@@ -62,6 +121,9 @@ test.beforeAll(async ({ baseURL }) => {
       workDir,
       workerProcesses: 1,
       accessLog: true,
+      publicHost: PUBLIC_HOST,
+      previewHost: PREVIEW_HOST,
+      appPreviewHost: APP_PREVIEW_HOST,
       // Started as root, nginx's workers would otherwise run as nobody, who cannot write workDir.
       user: process.getuid?.() === 0 ? 'root' : undefined,
     }),
@@ -114,38 +176,62 @@ test('a public page is fetched once, then served from the cache', async ({ playw
   }
 });
 
-test('staff preview is never cached, and the public never gets the draft', async ({ playwright }) => {
-  const staff = await playwright.request.newContext({ baseURL: origin });
-  const visitor = await playwright.request.newContext({ baseURL: origin });
-  try {
-    // The signed link sets the Draft Mode cookie: through nginx, uncached.
-    const link = await staff.get(previewLink(DRAFT.slug), { maxRedirects: 0 });
-    expect(link.status()).toBe(307);
-    expect(link.headers()['x-cache-status'] ?? '', '/api/preview is not cached').toBe('');
-    expect((await staff.storageState()).cookies.map((cookie) => cookie.name)).toContain(DRAFT_MODE_COOKIE);
-
-    for (const target of [DRAFT.path, '/', ARTICLE]) {
-      for (let i = 0; i < 2; i++) {
-        const response = await staff.get(target);
-        expect(response.status(), `${target} in preview`).toBe(200);
-        expect(response.headers()['x-cache-status'], `${target} in preview: request ${i + 1}`).toBe('BYPASS');
-        expect(response.headers()['cache-control'] ?? '', `${target} in preview`).toMatch(/^private, (.+, )?no-store\b/);
-      }
-      // Right after the preview, the public gets the public answer, from the cache or the app.
-      const visit = await visitor.get(target);
-      expect(await visit.text(), `${target} right after a preview`).not.toContain(DRAFT_SENTINEL);
-      if (target === DRAFT.path) {
-        expect(visit.status(), 'the draft is not found by the public').toBe(404);
-      } else {
-        expect(visit.status(), target).toBe(200);
-        expect(visit.headers()['cache-control'] ?? '', `${target} right after a preview`).not.toMatch(/private|no-store/);
-        // The copy cached by the first test (STALE or UPDATING once its 60 s are up): not the preview's.
-        expect(visit.headers()['x-cache-status'], `${target}: the public copy, from the cache`).toMatch(/^(HIT|STALE|UPDATING)$/);
-      }
+test('a preview cookie, made up or real, never skips the public cache and never shows a draft', async () => {
+  const cookies = [
+    `${DRAFT_MODE_COOKIE}=made-up`,
+    `${DRAFT_MODE_COOKIE}=${realBypassValue()}`,
+    '__next_preview_data=made-up',
+    'newsroom_preview=made-up; newsroom_staff=made-up',
+  ];
+  for (const cookie of cookies) {
+    for (const target of ['/', ARTICLE]) {
+      const answer = await send(target, { headers: { Cookie: cookie } });
+      expect(answer.status, `${target} with ${cookie}`).toBe(200);
+      // Cached by the first test: with the cookie, still the cached public copy.
+      expect(answer.headers['x-cache-status'], `${target} with ${cookie}`).toMatch(/^(HIT|STALE|UPDATING)$/);
+      expect(answer.headers['cache-control'] ?? '', `${target} with ${cookie}`).not.toMatch(/private|no-store/);
     }
-  } finally {
-    await staff.dispose();
-    await visitor.dispose();
+    const draft = await send(DRAFT.path, { headers: { Cookie: cookie } });
+    expect(draft.status, `the draft with ${cookie} on the public host`).toBe(404);
+    expect(draft.body, `the draft with ${cookie} on the public host`).not.toContain(DRAFT_SENTINEL);
+  }
+});
+
+test('the preview host never stores anything, and the public host never serves preview', async () => {
+  // A preview link opened on the preview host: the app's cookies come back and are passed on.
+  const link = await send(previewLink(DRAFT.slug), { host: PREVIEW_HOST });
+  expect(link.status, 'the link on the preview host').toBe(307);
+  const setCookies = link.headers['set-cookie'] ?? [];
+  expect(setCookies.map((line) => line.split('=')[0]), 'the preview session cookies').toContain(DRAFT_MODE_COOKIE);
+  const cookie = setCookies.map((line) => line.split(';')[0]).join('; ');
+
+  for (const target of [DRAFT.path, '/', ARTICLE, '/news']) {
+    for (let i = 1; i <= 2; i++) {
+      const answer = await send(target, { host: PREVIEW_HOST, headers: { Cookie: cookie } });
+      expect(answer.status, `${target} on the preview host`).toBe(200);
+      expect(answer.headers['x-cache-status'], `${target} on the preview host, request ${i}: not from or into the cache`).toBeUndefined();
+      expect(answer.headers['cache-control'], `${target} on the preview host`).toBe('private, no-store');
+      expect(answer.headers['x-robots-tag'], `${target} on the preview host`).toBe('noindex');
+      if (target === DRAFT.path) expect(answer.body, 'the draft, in preview').toContain(DRAFT_SENTINEL);
+    }
+  }
+  // Without a cookie too: the preview host's copies of public pages are not shared.
+  const bare = await send('/topics', { host: PREVIEW_HOST });
+  expect(bare.headers['x-cache-status']).toBeUndefined();
+  expect(bare.headers['cache-control']).toBe('private, no-store');
+
+  // The same cookie on the public host: the public answer.
+  const draft = await send(DRAFT.path, { headers: { Cookie: cookie } });
+  expect(draft.status, 'the draft on the public host, with the preview cookies').toBe(404);
+  expect(draft.body).not.toContain(DRAFT_SENTINEL);
+
+  // Preview and sign-in addresses on the public host send the browser to the preview host, setting nothing.
+  for (const target of [previewLink(DRAFT.slug), '/preview', '/api/preview/exit', '/api/auth/login']) {
+    const answer = await send(target, { headers: { Cookie: cookie } });
+    expect(answer.status, `${target} on the public host`).toBe(307);
+    expect(answer.headers.location, `${target} on the public host`).toBe(`http://${PREVIEW_HOST}${target}`);
+    expect(answer.headers['set-cookie'], `${target} on the public host`).toBeUndefined();
+    expectSecurityHeaders(answer, `${target} on the public host`);
   }
 });
 
@@ -174,5 +260,122 @@ test('/_next/image is cached once per image format the browser accepts', async (
     expect(plainAgain.headers()['content-type']).toBe(plain.headers()['content-type']);
   } finally {
     await api.dispose();
+  }
+});
+
+test('/_next/image answers 400 to anything but url, w and q as next/image writes them, before the cache', async () => {
+  const html = (await send(ARTICLE)).body;
+  const src = html.match(/src="(\/_next\/image\?[^"]+)"/)?.[1]?.replace(/&amp;/g, '&');
+  expect(src, 'the article has a /_next/image figure').toBeTruthy();
+  const accept = { Accept: 'image/webp,*/*' };
+  expect((await send(src!, { headers: accept })).headers['x-cache-status'], 'the figure, cached by now or now').toMatch(/^(HIT|MISS)$/);
+  const entries = cacheEntries();
+
+  const query = src!.slice(src!.indexOf('?') + 1);
+  const params = new URLSearchParams(query);
+  const busting = [
+    `${src}&cb=${Math.random().toString(36).slice(2)}`,
+    `${src}&cb=${Math.random().toString(36).slice(2)}`,
+    `/_next/image?w=${params.get('w')}&url=${encodeURIComponent(params.get('url')!)}&q=${params.get('q')}`,
+    `/_next/image?${query.replace('%2Fimages', '%2fimages')}`,
+    `/_next/image?${query.replace('%2Fimages', '%2F%69mages')}`,
+    `/_next/image?${query.replace(`w=${params.get('w')}`, `w=0${params.get('w')}`)}`,
+    `/_next/image?${query}&url=%2Fimages%2Fother.jpg`,
+    `/_next/image?${query.replace('%2Fimages', '%2F..%2Fimages')}`,
+    `/_next/image?url=https%3A%2F%2Fexample.com%2Fa.jpg&w=${params.get('w')}&q=${params.get('q')}`,
+  ];
+  for (const target of busting) {
+    const answer = await send(target, { headers: accept });
+    expect(answer.status, target).toBe(400);
+    expect(answer.body, target).toContain('/_next/image takes exactly url, w and q');
+    expect(answer.headers['x-cache-status'], `${target}: never looked up in the cache`).toBeUndefined();
+    expectSecurityHeaders(answer, target);
+  }
+  // Another spelling of the path is the same entry.
+  expect((await send(src!.replace('/_next/image', '/_next//image'), { headers: accept })).headers['x-cache-status']).toBe('HIT');
+  expect(cacheEntries(), 'no cache entry for any variant').toBe(entries);
+});
+
+test('router headers never put HTML under the RSC key, nor RSC under the page key', async () => {
+  // Client navigation asks `<page>?_rsc=…` with `RSC: 1` (an empty `_rsc` goes with no other router header).
+  const navigation = '/topics?_rsc=';
+  const odd = [['1', '1'], '1, 1', '1 ', 'true', '0'];
+  for (const rsc of odd) {
+    const attack = await send(navigation, { headers: { RSC: rsc } });
+    expect(attack.status, `RSC: ${JSON.stringify(rsc)}`).toBe(200);
+    const client = await send(navigation, { headers: { RSC: '1' } });
+    expect(client.headers['content-type'], `client navigation after RSC: ${JSON.stringify(rsc)}`).toBe('text/x-component');
+  }
+  // The other way round: whatever router headers come with it, the page's own key keeps HTML.
+  const sets: Record<string, string | string[]>[] = [{ RSC: ['1', '1'] }, { RSC: '1', 'Next-Router-Prefetch': '1' }, { 'Next-Router-Prefetch': '1' }, { 'Next-Router-State-Tree': '%5B%22%22%5D' }];
+  for (const headers of sets) {
+    await send('/feeds', { headers });
+    await send('/feeds?_rsc=', { headers });
+    const page = await send('/feeds');
+    expect(page.headers['content-type'], `the page after ${JSON.stringify(headers)}`).toBe('text/html; charset=utf-8');
+    expect(page.body, `the page after ${JSON.stringify(headers)}`).toMatch(/^<!DOCTYPE html>/i);
+  }
+});
+
+test('client navigation through the public host still gets its RSC payloads', async ({ page, expectNoAxeViolations }) => {
+  const payloads: { status: number; type: string }[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).searchParams.has('_rsc')) payloads.push({ status: response.status(), type: response.headers()['content-type'] ?? '' });
+  });
+  await page.goto(`${origin}/news`);
+  await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(`${origin}/news/page/2`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(payloads.length, 'the router fetched RSC payloads (prefetch or navigation)').toBeGreaterThan(0);
+  for (const payload of payloads) expect(payload, 'every RSC payload through nginx').toEqual({ status: 200, type: 'text/x-component' });
+  await expectNoAxeViolations(page, '/news/page/2 through nginx');
+});
+
+test("Next's revalidation header never reaches the app from outside", async () => {
+  // With the real secret the app regenerates the page (x-nextjs-cache: REVALIDATED); the query makes each request a cache miss.
+  for (const host of [PUBLIC_HOST, PREVIEW_HOST]) {
+    for (const header of ['X-Prerender-Revalidate', 'x-prerender-revalidate']) {
+      const answer = await send(`${ARTICLE}?revalidate=${Math.random().toString(36).slice(2)}`, { host, headers: { [header]: realBypassValue() } });
+      expect(answer.status, `${header} on ${host}`).toBe(200);
+      expect(answer.headers['x-nextjs-cache'], `${header} on ${host}: served, not regenerated on request`).not.toBe('REVALIDATED');
+    }
+  }
+});
+
+test('TRACE, TRACK and other methods are refused by nginx with the security headers', async () => {
+  const cases: [string, string, string][] = [
+    ['TRACE', PUBLIC_HOST, 'GET, HEAD'],
+    ['TRACK', PUBLIC_HOST, 'GET, HEAD'],
+    ['PROPFIND', PUBLIC_HOST, 'GET, HEAD'],
+    ['DELETE', PUBLIC_HOST, 'GET, HEAD'],
+    // POST would skip the cache on the public site; nothing public takes it.
+    ['POST', PUBLIC_HOST, 'GET, HEAD'],
+    ['TRACE', PREVIEW_HOST, 'GET, HEAD, POST'],
+    ['TRACK', PREVIEW_HOST, 'GET, HEAD, POST'],
+    ['PUT', PREVIEW_HOST, 'GET, HEAD, POST'],
+  ];
+  for (const [method, host, allow] of cases) {
+    const answer = await send(ARTICLE, { method, host });
+    expect(answer.status, `${method} on ${host}`).toBe(405);
+    expect(answer.headers.allow, `${method} on ${host}`).toBe(allow);
+    expectSecurityHeaders(answer, `${method} on ${host}`);
+  }
+});
+
+// Last: it uses up this client's allowance.
+test('search, the image optimiser and opening preview links are rate-limited per client: 429 past the burst', async () => {
+  const src = (await send(ARTICLE)).body.match(/src="(\/_next\/image\?[^"]+)"/)?.[1]?.replace(/&amp;/g, '&');
+  const floods: [string, string, number][] = [
+    ['/search?q=nato', PUBLIC_HOST, 40],
+    [src!, PUBLIC_HOST, 300],
+    [previewLink(DRAFT.slug), PREVIEW_HOST, 40],
+  ];
+  for (const [target, host, count] of floods) {
+    const answers = await Promise.all(Array.from({ length: count }, () => send(target, { host })));
+    const limited = answers.filter((answer) => answer.status === 429);
+    const served = answers.filter((answer) => answer.status !== 429);
+    expect(limited.length, `${count} requests for ${target} at once: some refused`).toBeGreaterThan(0);
+    expect(served.length, `${count} requests for ${target} at once: the burst served`).toBeGreaterThan(0);
+    expectSecurityHeaders(limited[0]!, `429 for ${target}`);
   }
 });

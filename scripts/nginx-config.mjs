@@ -20,8 +20,16 @@
 //                 process is nginx itself and stopping it (SIGQUIT, or SIGTERM) stops nginx
 //   user          (default: none) the `user` directive, needed when nginx starts as root: its
 //                 workers must be able to write cacheDir and workDir
-// Everything else is newsroom.conf as written: only its `listen 80`, `server 127.0.0.1:3000` and
-// `proxy_cache_path /var/cache/nginx/newsroom` lines change, and each must be found exactly once.
+//   publicHost    (default '127.0.0.1:<listenPort>') host[:port] of the public site, as clients send
+//                 it in Host: replaces news.example.gov (server_name gets the name without the port)
+//   previewHost   (default 'preview.localhost:<listenPort>') host[:port] of the preview site, the
+//                 app's PREVIEW_HOST: replaces preview.news.example.gov; the public site's redirects
+//                 to it become http:// (no TLS here). Chromium resolves *.localhost to 127.0.0.1;
+//                 other clients send the name in a Host header to 127.0.0.1.
+//   appPreviewHost (default previewHost) the Host nginx sends the app from the preview site: the app's
+//                 PREVIEW_HOST, when the app under test has one that names another port
+// Everything else is newsroom.conf as written: only its `listen 80` lines, `server 127.0.0.1:3000`,
+// `proxy_cache_path /var/cache/nginx/newsroom` and the two host names change, and each must be found.
 // The caller creates cacheDir and workDir.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,15 +50,32 @@ const port = (value, name) => {
   if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`renderNginxConfig: ${name} must be a port number, got ${value}`);
   return value;
 };
+const host = (value, name) => {
+  if (typeof value !== 'string' || !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i.test(value)) {
+    throw new Error(`renderNginxConfig: ${name} must be a host name or IPv4 address with an optional :port, got ${value}`);
+  }
+  return value;
+};
 const absolute = (value, name) => {
   if (typeof value !== 'string' || !path.isAbsolute(value)) throw new Error(`renderNginxConfig: ${name} must be an absolute path, got ${value}`);
   if (/[\s;{}"'$]/.test(value)) throw new Error(`renderNginxConfig: ${name} must not contain spaces, quotes, ';', '{', '}' or '$': ${value}`);
   return value;
 };
 
+/** Replaces every match of `pattern` (at least `min`), or throws naming what was looked for. */
+function replaceAll(text, pattern, replacement, what, min = 1) {
+  const count = (text.match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)) ?? []).length;
+  if (count < min) throw new Error(`${path.relative(process.cwd(), NEWSROOM_CONF)}: expected at least ${min} ${what}, found ${count}`);
+  return text.replace(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`), replacement);
+}
+
+const PUBLIC_NAME = 'news.example.gov';
+const PREVIEW_NAME = 'preview.news.example.gov';
+
 /**
  * @param {{ listenPort: number, upstreamPort: number, cacheDir: string, workDir: string, listenHost?: string,
- *   workerProcesses?: number | 'auto', accessLog?: boolean, daemon?: boolean, user?: string, source?: string }} options
+ *   workerProcesses?: number | 'auto', accessLog?: boolean, daemon?: boolean, user?: string,
+ *   publicHost?: string, previewHost?: string, appPreviewHost?: string, source?: string }} options
  *   source: the newsroom.conf text (default: the file), for tests of this function
  * @returns {string}
  */
@@ -61,9 +86,21 @@ export function renderNginxConfig(options) {
   const workDir = absolute(options.workDir, 'workDir');
   const listenHost = options.listenHost ?? '127.0.0.1';
   const { workerProcesses = 'auto', accessLog = false, daemon = false, user } = options;
+  const publicHost = host(options.publicHost ?? `127.0.0.1:${listenPort}`, 'publicHost');
+  const previewHost = host(options.previewHost ?? `preview.localhost:${listenPort}`, 'previewHost');
+  const appPreviewHost = host(options.appPreviewHost ?? previewHost, 'appPreviewHost');
+  const nameOf = (hostAndPort) => hostAndPort.replace(/:\d+$/, '');
 
   let site = options.source ?? readFileSync(NEWSROOM_CONF, 'utf8');
-  site = replaceOnce(site, /^(\s*)listen 80;$/m, `$1listen ${listenHost}:${listenPort};`, '`listen 80;` line');
+  site = replaceAll(site, /^(\s*)listen 80;$/m, `$1listen ${listenHost}:${listenPort};`, '`listen 80;` line');
+  // The preview name first: the public one is its suffix.
+  const name = (text) => `(?<![\\w.-])${text.replace(/\./g, '\\.')}(?![\\w.-])`;
+  site = replaceOnce(site, new RegExp(`https://${name(PREVIEW_NAME)}`), `http://${previewHost}`, `\`https://${PREVIEW_NAME}\` redirect`);
+  site = replaceOnce(site, new RegExp(`server_name ${name(PREVIEW_NAME)};`), `server_name ${nameOf(previewHost)};`, `\`server_name ${PREVIEW_NAME};\` line`);
+  site = replaceAll(site, new RegExp(`(Host|X-Forwarded-Host) ${name(PREVIEW_NAME)};`), `$1 ${appPreviewHost};`, `\`Host ${PREVIEW_NAME};\` header`, 2);
+  site = replaceAll(site, new RegExp(name(PREVIEW_NAME)), previewHost, `\`${PREVIEW_NAME}\``);
+  site = replaceOnce(site, new RegExp(`server_name ${name(PUBLIC_NAME)};`), `server_name ${nameOf(publicHost)};`, `\`server_name ${PUBLIC_NAME};\` line`);
+  site = replaceAll(site, new RegExp(name(PUBLIC_NAME)), publicHost, `\`${PUBLIC_NAME}\``);
   site = replaceOnce(site, /^(\s*)server 127\.0\.0\.1:3000;$/m, `$1server 127.0.0.1:${upstreamPort};`, '`server 127.0.0.1:3000;` upstream line');
   site = replaceOnce(site, /^proxy_cache_path \/var\/cache\/nginx\/newsroom /m, `proxy_cache_path ${cacheDir} `, '`proxy_cache_path /var/cache/nginx/newsroom` line');
 
@@ -88,7 +125,7 @@ http {
     sendfile on;
     tcp_nopush on;
     keepalive_timeout 65s;
-    ${accessLog ? `log_format newsroom '$remote_addr "$request" $status $body_bytes_sent cache=$upstream_cache_status $request_time';\n    access_log ${at('access.log')} newsroom;` : 'access_log off;'}
+    ${accessLog ? `log_format newsroom '$remote_addr $host "$request" $status $body_bytes_sent cache=$upstream_cache_status $request_time';\n    access_log ${at('access.log')} newsroom;` : 'access_log off;'}
 
     client_body_temp_path ${at('client_body')};
     proxy_temp_path ${at('proxy')};

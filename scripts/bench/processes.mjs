@@ -96,8 +96,8 @@ export async function waitForHttp(url, timeoutMs = 60000, child) {
   }
 }
 
-/** Resident memory in bytes of `pid` and all its descendants (Linux /proc), 0 when gone. */
-export function treeRss(pid) {
+/** `pid` and all its descendants (Linux /proc). */
+function treePids(pid) {
   const children = new Map();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -109,17 +109,42 @@ export function treeRss(pid) {
       // exited while reading
     }
   }
-  let total = 0;
+  const pids = [];
   const queue = [pid];
   while (queue.length > 0) {
     const current = queue.pop();
+    pids.push(current);
+    queue.push(...(children.get(current) ?? []));
+  }
+  return pids;
+}
+
+/** Resident memory in bytes of `pid` and all its descendants (Linux /proc), 0 when gone. */
+export function treeRss(pid) {
+  let total = 0;
+  for (const current of treePids(pid)) {
     try {
       const status = fs.readFileSync(`/proc/${current}/status`, 'utf8');
       total += Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
     } catch {
       // exited
     }
-    queue.push(...(children.get(current) ?? []));
   }
   return total;
+}
+
+/** CPU seconds (user + system) used so far by `pid` and its descendants; Linux counts in 1/100 s. */
+export function treeCpuSeconds(pid) {
+  let ticks = 0;
+  for (const current of treePids(pid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${current}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime: fields 14 and 15 of /proc/<pid>/stat, 12 and 13 after the command name.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // exited
+    }
+  }
+  return ticks / 100;
 }

@@ -23,4 +23,5 @@ export function summarizeLoad(result: {
   errors?: number;
   timeouts?: number;
 }): LoadSummary;
+export function statusMix(statusCodeStats?: Record<string, { count: number | string }>): string;
 export function parseFlags(argv: string[]): Record<string, string | true>;

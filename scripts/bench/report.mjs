@@ -104,6 +104,13 @@ export function summarizeLoad(result) {
   };
 }
 
+/** autocannon's `statusCodeStats` as text, most frequent first: "429 × 9,870, 200 × 130"; "none" when empty. */
+export function statusMix(statusCodeStats = {}) {
+  const entries = Object.entries(statusCodeStats).map(([status, { count }]) => [status, Number(count)]).filter(([, count]) => count > 0);
+  if (entries.length === 0) return 'none';
+  return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([status, count]) => `${status} × ${formatNumber(count)}`).join(', ');
+}
+
 /** Parses `--name=value`/`--flag` arguments; `--only=a,b` becomes a Set. */
 export function parseFlags(argv) {
   const flags = {};

@@ -8,6 +8,7 @@ import {
   percentile,
   ratio,
   sparkline,
+  statusMix,
   summarizeLoad,
   table,
 } from './report.mjs';
@@ -69,6 +70,12 @@ describe('bench report formatting', () => {
       '\tExit status: 0',
     ].join('\n');
     expect(parseGnuTime(text)).toEqual({ wallSeconds: 3723.5, peakRssBytes: 611000 * 1024, exitStatus: 0 });
+  });
+
+  it('lists the status codes of a load run, most frequent first', () => {
+    expect(statusMix({ '200': { count: 130 }, '429': { count: '9870' }, '500': { count: 0 } })).toBe('429 × 9,870, 200 × 130');
+    expect(statusMix({})).toBe('none');
+    expect(statusMix()).toBe('none');
   });
 
   it('parses --only lists and refuses other arguments', () => {

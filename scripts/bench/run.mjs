@@ -1,8 +1,8 @@
 // `npm run bench`: builds and measures the site, writes bench/results/<YYYY-MM-DD>.md and prints it.
-//   --only=scale,serving,weight,soak   sections to run (default: all)
-//   --quick                            small corpora (200, 1,000), 5 s load runs, 30 s soak: for development
+//   --only=scale,serving,weight,soak,attacks   sections to run (default: all)
+//   --quick                            small corpora (200, 1,000), 5 s load runs, 30 s soak, 5 s slug flood: for development
 //   --sizes=1000,10000                 corpus sizes for the scale section
-//   --duration=20 --connections=50     each load run; --soak=300 soak seconds
+//   --duration=20 --connections=50     each load run; --soak=300 soak seconds; --flood=30 slug-flood seconds
 //   --reuse                            reuse builds in .next-bench/ whose BUILD_ID exists
 //   --note="…"                         a line at the top of the report (e.g. the machine was shared)
 //   --out=file.md                      write the report there instead
@@ -16,10 +16,10 @@ import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { writeCorpus } from './make-corpus.mjs';
-import { installCleanup, launch, stop, stopAll, treeRss, waitForExit, waitForHttp } from './processes.mjs';
+import { installCleanup, launch, stop, stopAll, treeCpuSeconds, treeRss, waitForExit, waitForHttp } from './processes.mjs';
 import {
   formatBytes, formatNumber, formatSeconds, levelsOff, parseFlags, parseGnuTime, percentile, ratio, sparkline,
-  summarizeLoad, table,
+  statusMix, summarizeLoad, table,
 } from './report.mjs';
 
 const ROOT = process.cwd();
@@ -27,7 +27,7 @@ const WORK = path.join(ROOT, 'bench', 'work');
 const PORTS = { next: 3530, proxy: 3531, ceiling: 3532, scale: 3533 };
 const ARTICLE = '/news/keesler-flight-line-reopens-after-hurricane';
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-const SECTIONS = ['scale', 'serving', 'weight', 'soak'];
+const SECTIONS = ['scale', 'serving', 'weight', 'soak', 'attacks'];
 
 const flags = parseFlags(process.argv.slice(2));
 const quick = flags.quick === true;
@@ -37,6 +37,7 @@ const sizes = (typeof flags.sizes === 'string' ? flags.sizes : quick ? '200,1000
 const duration = Number(flags.duration ?? (quick ? 5 : 20));
 const connections = Number(flags.connections ?? 50);
 const soakSeconds = Number(flags.soak ?? (quick ? 30 : 300));
+const floodSeconds = Number(flags.flood ?? (quick ? 5 : 30));
 const warmup = quick ? 2 : 5;
 const reuse = flags.reuse === true;
 
@@ -300,9 +301,10 @@ async function servingSection() {
     ['news index', '/news'],
     ['search', '/search?q=readiness'],
   ];
+  // Search through nginx is rate-limited per client (one load generator is one client): section 5 measures that.
   const targets = [
     ['(a) next start', PORTS.next, urls],
-    ['(b) nginx cache → next', PORTS.proxy, urls],
+    ['(b) nginx cache → next', PORTS.proxy, urls.filter(([name]) => name !== 'search')],
     ['(c) nginx, static file', PORTS.ceiling, [['article', ARTICLE]]],
   ];
   const results = [];
@@ -329,7 +331,7 @@ async function servingSection() {
     '## 2. Serving',
     '',
     `autocannon 9, ${connections} connections, ${duration} s per run after a ${warmup} s warm-up, \`Accept-Encoding: gzip\`, on the same machine as the servers. ` +
-      `The site build of \`content/\` (\`.next-bench/site\`). (b) uses ${nginxConfig.source}. (c) is nginx serving the prerendered HTML of the article (\`${ARTICLE}\`) from a file: the ceiling.`,
+      `The site build of \`content/\` (\`.next-bench/site\`). (b) uses ${nginxConfig.source}; search is not run through it, because nginx rate-limits it per client (section 5). (c) is nginx serving the prerendered HTML of the article (\`${ARTICLE}\`) from a file: the ceiling.`,
     '',
     table(
       ['target', 'page', 'req/s', 'p50', 'p99', 'requests', 'non-2xx', 'errors', '÷ (c)'],
@@ -509,6 +511,81 @@ async function soakSection() {
   ].join('\n');
 }
 
+// ---------------------------------------------------------------- 5. Attacks
+/** One load run against `url` with the app's CPU seconds and RSS around it. */
+async function attackRun(name, url, app, options = {}) {
+  const rssBefore = treeRss(app.pid);
+  const cpuBefore = treeCpuSeconds(app.pid);
+  const result = await load(url, options);
+  return {
+    name, ...summarizeLoad(result), mix: statusMix(result.statusCodeStats), seconds: options.duration ?? duration,
+    appCpu: treeCpuSeconds(app.pid) - cpuBefore, rssBefore, rssAfter: treeRss(app.pid),
+  };
+}
+
+const randomToken = () => Math.random().toString(36).slice(2, 12);
+
+async function attacksSection() {
+  const { distDir } = await siteBuildOnce();
+  const nginxConfig = await nginxConfigRenderer();
+  const next = await startNext('attacks', distDir, path.join(ROOT, 'content'), PORTS.next);
+  const proxyDir = path.join(WORK, 'nginx-attacks');
+  const proxy = await startNginx(
+    'attacks',
+    nginxConfig.render({ listenPort: PORTS.proxy, upstreamPort: PORTS.next, cacheDir: path.join(proxyDir, 'cache'), workDir: proxyDir, user: nginxUser() }),
+    ['cache'],
+  );
+  const base = `http://127.0.0.1:${PORTS.proxy}`;
+  const runs = [];
+  try {
+    await waitForHttp(`${base}/robots.txt`, 20000, proxy);
+    const html = (await timedFetch(base + ARTICLE)).body;
+    const image = html.match(/src="(\/_next\/image\?[^"]+)"/)?.[1]?.replace(/&amp;/g, '&');
+    if (!image) throw new Error(`bench: ${ARTICLE} has no /_next/image figure`);
+    const webp = { 'accept-encoding': 'gzip', accept: 'image/webp,*/*' };
+    // Fill the cache first, as real traffic would have.
+    await fetch(base + image, { headers: webp }).then((response) => response.arrayBuffer());
+    const cookie = { 'accept-encoding': 'gzip', cookie: '__prerender_bypass=made-up' };
+    const plan = [
+      ['article', ARTICLE, {}],
+      ['article, made-up `__prerender_bypass` cookie', ARTICLE, { headers: cookie }],
+      ['`/_next/image`, the figure as the page names it', image, { headers: webp }],
+      ['`/_next/image` + `&cb=<random>` per request', image, { headers: webp, requests: [{ setupRequest: (request) => ({ ...request, path: `${image}&cb=${randomToken()}` }) }] }],
+      ['`/_next/image`, a random width per request', image, { headers: webp, requests: [{ setupRequest: (request) => ({ ...request, path: image.replace(/&w=\d+/, `&w=${100 + Math.floor(Math.random() * 1900)}`) }) }] }],
+      ['search, one client', '/search?q=readiness', {}],
+      [`unknown slugs \`/news/<random>\`, ${formatSeconds(floodSeconds)}`, '/news/x', { duration: floodSeconds, requests: [{ setupRequest: (request) => ({ ...request, path: `/news/${randomToken()}-${randomToken()}` }) }] }],
+    ];
+    for (const [name, urlPath, options] of plan) {
+      log(`attacks: ${name}`);
+      runs.push(await attackRun(name, base + urlPath, next, options));
+    }
+  } finally {
+    await stop(proxy);
+    await stop(next);
+  }
+  const of = (prefix) => runs.find((r) => r.name.startsWith(prefix))?.requestsPerSecond ?? Number.NaN;
+  return [
+    '## 5. Attacks',
+    '',
+    `What a few cheap requests do to the site behind ${nginxConfig.source}, all from one client (autocannon, ${connections} connections, ${duration} s per run unless the row says otherwise, no warm-up): ` +
+      'a made-up Draft Mode cookie on a public page, cache-busting `/_next/image` (extra parameters, other widths), search, and a flood of unknown article slugs. ' +
+      '"app CPU" is the CPU time the Next.js server used during the run (user + system, all its processes); RSS is the server’s, before and after.',
+    '',
+    table(
+      ['run', 'req/s', 'p50', 'p99', 'requests', 'status mix', 'errors', 'app CPU', 'app RSS before → after'],
+      runs.map((r) => [
+        r.name, formatNumber(r.requestsPerSecond), `${r.p50} ms`, `${r.p99} ms`, formatNumber(r.total), r.mix, r.errors,
+        `${r.appCpu.toFixed(1)} s in ${formatSeconds(r.seconds)}`, `${formatBytes(r.rssBefore)} → ${formatBytes(r.rssAfter)}`,
+      ]),
+    ),
+    '',
+    `Cookie: **${ratio(of('article, made-up'), of('article'))}** of the cookie-less rate (about 1 when both are cache hits: the public host ignores cookies; before issue 12 the cookie skipped the cache). ` +
+      'Image cache-busting should be refused by nginx (400) or rate-limited (429) without the app spending CPU; search past its per-client allowance is 429. ' +
+      'Unknown slugs reach the app (each is a new address): the row shows what the app does with them.',
+    '',
+  ].join('\n');
+}
+
 // ---------------------------------------------------------------- main
 function header(startedAt, load1) {
   const commit = (() => {
@@ -538,7 +615,7 @@ async function main() {
   const load1 = os.loadavg();
   const sections = [];
   const failures = [];
-  const runners = { scale: scaleSection, serving: servingSection, weight: weightSection, soak: soakSection };
+  const runners = { scale: scaleSection, serving: servingSection, weight: weightSection, soak: soakSection, attacks: attacksSection };
   for (const name of SECTIONS) {
     if (!only.has(name)) continue;
     try {
