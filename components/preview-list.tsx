@@ -1,60 +1,120 @@
 import Link from 'next/link';
-import type { Article } from '@/lib/content';
-import { stateOf } from '@/lib/content';
+import type { Article, ArticleState } from '@/lib/content';
+import { DESK_EXPIRIES, type DeskLink } from '@/lib/auth/desk-link';
+import type { StaffIdentity } from '@/lib/auth/staff-session';
 import { formatDate, formatDateTime } from '@/lib/format-date';
-import { createPreviewUrl } from '@/lib/preview/share';
 
-/** The staff page's table of drafts and scheduled articles. */
-export function PreviewList({ articles }: { articles: Article[] }) {
-  if (articles.length === 0) return <p>There are no drafts or scheduled articles.</p>;
+export interface PreviewListProps {
+  articles: Array<{ article: Article; state: ArticleState }>;
+  staff: StaffIdentity;
+  sessionEndsAt: Date;
+  link?: DeskLink;
+}
+
+/** Who is signed in, and the way out. Sign-out is a POST, so no prefetch can end a session. */
+function SignedIn({ staff, sessionEndsAt }: { staff: StaffIdentity; sessionEndsAt: Date }) {
+  const who = staff.name && staff.email ? `${staff.name} (${staff.email})` : (staff.email ?? staff.name ?? staff.sub);
   return (
-    <table className="usa-table usa-table--borderless usa-table--stacked width-full">
-      <caption className="usa-sr-only">Drafts and scheduled articles, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Article</th>
-          <th scope="col">Status</th>
-          <th scope="col">Date</th>
-          <th scope="col">Warnings</th>
-          <th scope="col">Shareable preview link</th>
-        </tr>
-      </thead>
-      <tbody>
-        {articles.map((article) => {
-          const state = stateOf(article);
-          return (
-            <tr key={article.slug}>
-              <th scope="row" data-label="Article">
-                <Link href={article.path}>{article.title}</Link>
-              </th>
-              <td data-label="Status">
-                <span className="usa-tag">{state === 'draft' ? 'Draft' : 'Scheduled'}</span>
-              </td>
-              <td data-label="Date">
-                <time dateTime={article.date}>
-                  {state === 'scheduled' ? formatDateTime(article.publishedAt) : formatDate(article.publishedAt)}
-                </time>
-              </td>
-              <td data-label="Warnings">
-                {article.warnings.length === 0 ? (
-                  'None'
-                ) : (
-                  <ul className="usa-list margin-0">
-                    {article.warnings.map((w) => (
-                      <li key={`${w.line}:${w.field}`}>
-                        {w.field}: {w.message}
-                      </li>
+    <div className="usa-alert usa-alert--info usa-alert--slim margin-top-2">
+      <div className="usa-alert__body">
+        <p className="usa-alert__text">
+          Signed in as <span className="text-bold">{who}</span> until {formatDateTime(sessionEndsAt)}.
+        </p>
+        <form method="post" action="/api/auth/sign-out" className="margin-top-1">
+          <button type="submit" className="usa-button usa-button--outline">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** The link just made (or why none was), announced so screen reader users hear it. */
+function MadeLink({ link }: { link: DeskLink }) {
+  if (!link.ok) {
+    return (
+      <div className="usa-alert usa-alert--error margin-top-2" role="alert">
+        <div className="usa-alert__body">
+          <p className="usa-alert__text">{link.message}</p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="usa-alert usa-alert--success margin-top-2" role="status">
+      <div className="usa-alert__body">
+        <h2 className="usa-alert__heading">Preview link for “{link.title}”</h2>
+        <p className="usa-alert__text">
+          It works until <time dateTime={link.expiresAt.toISOString()}>{formatDateTime(link.expiresAt)}</time>, for that
+          article only. Copy it and send it to reviewers:
+        </p>
+        <p className="usa-alert__text">
+          <code className="site-share-link" data-testid="preview-link">
+            {link.url}
+          </code>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The staff desk: every draft and scheduled article, with its warnings and a link maker. */
+export function PreviewList({ articles, staff, sessionEndsAt, link }: PreviewListProps) {
+  return (
+    <>
+      <SignedIn staff={staff} sessionEndsAt={sessionEndsAt} />
+      {link && <MadeLink link={link} />}
+      {articles.length === 0 ? (
+        <p>There are no drafts or scheduled articles.</p>
+      ) : (
+        <ul className="usa-card-group margin-top-2" aria-label="Drafts and scheduled articles, newest first">
+          {articles.map(({ article, state }) => (
+            <li key={article.slug} className="usa-card width-full">
+              <div className="usa-card__container">
+                <div className="usa-card__header">
+                  <h2 className="usa-card__heading">
+                    <Link href={article.path}>{article.title}</Link>
+                  </h2>
+                </div>
+                <div className="usa-card__body">
+                  <p>
+                    <span className="usa-tag">{state === 'draft' ? 'Draft' : 'Scheduled'}</span>{' '}
+                    <time dateTime={article.date}>
+                      {state === 'scheduled' ? `for ${formatDateTime(article.publishedAt)}` : formatDate(article.publishedAt)}
+                    </time>
+                  </p>
+                  {article.warnings.length === 0 ? (
+                    <p>No content warnings.</p>
+                  ) : (
+                    <>
+                      <p className="margin-bottom-05">Content warnings:</p>
+                      <ul className="usa-list margin-top-0">
+                        {article.warnings.map((warning) => (
+                          <li key={`${warning.line}:${warning.field}`}>
+                            {warning.field}: {warning.message} (line {warning.line})
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </div>
+                <div className="usa-card__footer">
+                  <form method="get" action="/preview" aria-label={`Make a preview link for ${article.title}`}>
+                    <input type="hidden" name="link" value={article.slug} />
+                    <p className="margin-top-0 margin-bottom-05">Make a preview link that lasts:</p>
+                    {DESK_EXPIRIES.map((expiry) => (
+                      <button key={expiry.value} type="submit" name="expires" value={expiry.value} className="usa-button usa-button--outline">
+                        {expiry.label}
+                      </button>
                     ))}
-                  </ul>
-                )}
-              </td>
-              <td data-label="Shareable preview link">
-                <code className="site-share-link">{createPreviewUrl(article.slug) ?? 'Preview is not configured'}</code>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                  </form>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

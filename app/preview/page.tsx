@@ -1,26 +1,29 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { PreviewAlert } from '@/components/preview-alert';
+import { redirect } from 'next/navigation';
 import { PreviewList } from '@/components/preview-list';
-import { getArticlesForView, stateOf } from '@/lib/content';
+import { StaffSignIn } from '@/components/staff-sign-in';
+import { staffDesk } from '@/lib/auth/desk';
 import { pageMetadata } from '@/lib/metadata';
-import { getPreviewAccess, seesAllDrafts } from '@/lib/preview/access';
 
-export const metadata: Metadata = pageMetadata({
-  title: 'Drafts and scheduled articles',
-  description: 'Staff preview: every draft and scheduled article, with its status, date, warnings and a preview link.',
-  path: '/preview',
-});
+export const metadata: Metadata = {
+  ...pageMetadata({
+    title: 'Staff desk: drafts and scheduled articles',
+    description: 'Staff preview: every draft and scheduled article, with its status, date, warnings and a preview link.',
+    path: '/preview',
+  }),
+  robots: { index: false, follow: false },
+};
 
-/** Staff page, for signed-in staff only (a preview link's session sees a 404): what is not public yet. */
-export default async function PreviewIndexPage() {
-  if (!seesAllDrafts(await getPreviewAccess())) notFound();
-  const pending = getArticlesForView({ preview: true }).filter((article) => stateOf(article) !== 'published');
+/** The staff desk, for staff signed in with the agency's OpenID Connect provider. */
+export default async function PreviewDeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const desk = await staffDesk(await searchParams);
+  if (desk.kind === 'sign-in-first') redirect('/api/auth/sign-in?returnTo=/preview');
   return (
     <div className="grid-container padding-bottom-4">
-      <PreviewAlert returnTo="/" />
-      <h1 className="margin-top-4">Drafts and scheduled articles</h1>
-      <PreviewList articles={pending} />
+      <h1 className="margin-top-4">Staff desk: drafts and scheduled articles</h1>
+      {desk.kind === 'not-configured' && <p>Staff sign-in is not configured on this site, so the staff desk is closed.</p>}
+      {desk.kind === 'sign-in' && <StaffSignIn providerName={desk.providerName} message={desk.message} />}
+      {desk.kind === 'desk' && <PreviewList {...desk.props} />}
     </div>
   );
 }

@@ -10,11 +10,10 @@
  *   article  a preview link's session: that one article (and its images), nothing else
  *   staff    a signed-in staff member: every draft and scheduled article, listings, /preview
  *
- * CONTRACT (the preview-link work fills in `getPreviewAccess`; the staff sign-in work owns
- * lib/auth/staff-session.ts and its revocation): keep these names and shapes.
  */
 import 'server-only';
 import { cookies, draftMode, headers } from 'next/headers';
+import { revocationStore, staffAuthConfig } from '../auth/staff';
 import { STAFF_COOKIE, type StaffIdentity } from '../auth/staff-session';
 import { decidePreviewAccess } from './decide-access';
 import { getPreviewSecret } from './secret';
@@ -44,19 +43,23 @@ export function seesAllDrafts(access: PreviewAccess): boolean {
  * the answer is `public` without looking further. The proxy turns Draft Mode on exactly when the
  * request carries a preview cookie on the preview host (proxy.ts), so a cookie is always seen.
  */
-export async function getPreviewAccess(options: { isRevoked?: (sid: string) => boolean } = {}): Promise<PreviewAccess> {
+export async function getPreviewAccess(): Promise<PreviewAccess> {
   if (!(await draftMode()).isEnabled) return { kind: 'public' };
   const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
   const secret = getPreviewSecret();
+  const now = new Date();
+  // A staff cookie counts only while staff sign-in is configured, and not once signed out.
+  const auth = staffAuthConfig();
+  const signOuts = auth.status === 'ok' ? revocationStore(auth.config.revocationDir) : undefined;
   return decidePreviewAccess({
     draftMode: true,
     host: requestHeaders.get('host'),
     previewHost: process.env.PREVIEW_HOST || undefined,
     secret: secret.ok ? secret.secret : undefined,
-    now: new Date(),
+    now,
     previewCookie: jar.get(PREVIEW_COOKIE)?.value,
     staffCookie: jar.get(STAFF_COOKIE)?.value,
-    isRevoked: options.isRevoked,
+    isRevoked: (sid) => !signOuts || signOuts.isRevoked(sid, now),
   });
 }
 
