@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { PREVIEW_HEADERS } from '@/lib/preview/response';
 import { isTooLong } from '@/lib/search/query';
+import { edgeAnswer } from '@/lib/edge/edge-answer';
 
 /** Next.js's Draft Mode cookie: its presence is enough to keep a response out of caches and indexes. */
 const DRAFT_MODE_COOKIE = '__prerender_bypass';
@@ -39,6 +40,10 @@ export function proxy(request: NextRequest) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
     });
   }
+  // Refused methods, cache-busting image queries, and content paths with no public page
+  // (lib/edge/edge-answer.ts, docs/decisions/0015-app-side-hardening.md).
+  const answer = edgeAnswer(request, { previewing: request.cookies.has(DRAFT_MODE_COOKIE) });
+  if (answer) return answer;
   const status = statusFor(request);
   const response = NextResponse.next(status ? { status } : undefined);
   if (request.cookies.has(DRAFT_MODE_COOKIE)) {
@@ -48,7 +53,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and route handlers, including content images (a bad escape there is a 500 otherwise); not
-  // the build's static files, the image optimizer or USWDS assets, which Next serves as files.
-  matcher: ['/((?!_next/static|_next/image|uswds/).*)'],
+  // Pages and route handlers, including content images (a bad escape there is a 500 otherwise), and
+  // the image optimizer (its query is checked); not the build's static files or USWDS assets, which
+  // Next serves as files.
+  matcher: ['/((?!_next/static|uswds/).*)'],
 };
