@@ -158,7 +158,7 @@ test.describe('hostile addresses', () => {
     expect(optimized, 'the seed article has a /_next/image figure').toBeTruthy();
     const ok = await request.get(optimized!);
     expect(ok.status(), optimized).toBe(200);
-    expect(ok.headers()['content-type']).toBe('image/webp');
+    expect(ok.headers()['content-type']).toMatch(/^image\//);
     const url = new URL(optimized!, 'http://x').searchParams.get('url')!;
     for (const busted of [
       `${optimized}&cb=${Date.now()}`,

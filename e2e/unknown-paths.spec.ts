@@ -92,11 +92,13 @@ test.describe('made-up content paths', () => {
         );
         return sent;
       };
-      // Warm up: every route and the 404 page loaded once, the heap at its working size.
-      await burst(300, 10, Date.now() + 60_000);
+      // Warm up: every route and the 404 page loaded, the heap at its working size (RSS still
+      // swings by tens of MB with garbage collection, hence the bound below).
+      await burst(1_000, 20, Date.now() + 60_000);
       const before = rssMb(pid);
       const started = Date.now();
-      const sent = await burst(2_000, 20, started + 90_000);
+      // The deadline only bounds the test: the old behaviour managed about 16 a second here.
+      const sent = await burst(2_000, 20, started + 120_000);
       const seconds = (Date.now() - started) / 1000;
       const after = rssMb(pid);
       test.info().annotations.push({
@@ -104,9 +106,9 @@ test.describe('made-up content paths', () => {
         description: `${sent} made-up paths in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s); RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB`,
       });
       expect(failures.slice(0, 10), `${failures.length} of ${sent} answers were not the 404`).toEqual([]);
-      expect(sent, 'all 2,000 answered within 90 s').toBe(2_000);
-      // On the old behaviour each 404 was rendered and kept in the page cache: hundreds of MB.
-      expect(after - before, `RSS grew from ${before.toFixed(0)} to ${after.toFixed(0)} MB`).toBeLessThan(40);
+      expect(sent, 'all 2,000 answered within 120 s').toBe(2_000);
+      // The old behaviour rendered each 404 and kept it in the page cache: over 200 MB for 2,000.
+      expect(after - before, `RSS grew from ${before.toFixed(0)} to ${after.toFixed(0)} MB`).toBeLessThan(100);
       // Refused methods are answered before Next, which used to log a stack trace for each.
       for (const method of ['TRACE', 'TRACK', 'PROPFIND']) {
         const status = await new Promise<number>((resolve, reject) => {
