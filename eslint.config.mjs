@@ -6,7 +6,7 @@ const config = [
   ...nextTs,
   {
     // next.config.js is CommonJS: the package has no "type" field, as Next expects.
-    files: ['next.config.js'],
+    files: ['next.config.js', 'lib/security/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

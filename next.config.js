@@ -8,6 +8,10 @@ const nextConfig = (phase) => ({
   // The benchmark builds each synthetic corpus into its own folder (scripts/bench).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // The proxy sees the URL the router resolved (its own host and port), not one rebuilt with
+  // "localhost": otherwise its rewrite to the 404 page (lib/edge/edge-answer.ts) names another
+  // origin, and Next fetches it over HTTP from itself instead of rendering it in place.
+  skipProxyUrlNormalize: true,
   reactStrictMode: true,
   // A self-contained server in .next/standalone; scripts/standalone.mjs adds public/, .next/static and
   // content/ to it (docs/deployment.md), scripts/serve.mjs runs it.

@@ -5,6 +5,7 @@ import { PREVIEW_HEADERS } from '@/lib/preview/response';
 import { getPreviewSecret } from '@/lib/preview/secret';
 import { PREVIEW_COOKIE, previewCookieOptions } from '@/lib/preview/session';
 import { isTooLong } from '@/lib/search/query';
+import { edgeAnswer } from '@/lib/edge/edge-answer';
 
 /**
  * A search longer than the limit is a bad request: the page still renders and says so, but with
@@ -70,6 +71,12 @@ export function proxy(request: NextRequest) {
     });
   }
   const gate = previewGate(request);
+  // Refused methods, cache-busting image queries, and content paths with no public page
+  // (lib/edge/edge-answer.ts, docs/decisions/0015-app-side-hardening.md). Only a request the gate
+  // turned Draft Mode on for (a valid preview or staff session) may reach a route for a path that
+  // is not public; a made-up cookie is answered here like any reader.
+  const answer = edgeAnswer(request, { previewing: gate.draftMode });
+  if (answer) return answer;
   const status = statusFor(request);
   const response = NextResponse.next({ ...(status ? { status } : {}), request: { headers: gate.headers } });
   if (gate.draftMode) {
@@ -85,7 +92,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and route handlers, including content images (a bad escape there is a 500 otherwise); not
-  // the build's static files, the image optimizer or USWDS assets, which Next serves as files.
-  matcher: ['/((?!_next/static|_next/image|uswds/).*)'],
+  // Pages and route handlers, including content images (a bad escape there is a 500 otherwise), and
+  // the image optimizer (its query is checked); not the build's static files or USWDS assets, which
+  // Next serves as files.
+  matcher: ['/((?!_next/static|uswds/).*)'],
 };

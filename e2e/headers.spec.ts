@@ -4,6 +4,7 @@
  * Policy blocks nothing the site needs.
  */
 import { readdirSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { expect, NOT_FOUND_RESOURCE, test, waitForUswds } from './fixtures';
@@ -54,6 +55,28 @@ async function assetPaths(request: APIRequestContext, page: string) {
   const images = [...html.matchAll(/src="(\/images\/news\/[^"]+)"/g)].map((m) => m[1]!);
   const optimized = [...html.matchAll(/src="(\/_next\/image\?[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
   return { js, css, images, optimized };
+}
+
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A request with any method and raw headers: Playwright and fetch refuse TRACE, TRACK and CONNECT. */
+function rawRequest(baseURL: string, method: string, target: string, host: string, headers: http.OutgoingHttpHeaders = {}): Promise<RawAnswer> {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: hostname, port, path: target, method, headers: { Host: host, ...headers }, agent: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    request.on('error', reject);
+    request.setTimeout(15_000, () => request.destroy(new Error(`timeout: ${method} ${target}`)));
+    request.end();
+  });
 }
 
 function uswdsFont(): string {
@@ -136,6 +159,81 @@ test.describe('security headers', () => {
       const response = await request.get('/', { headers: { Host: host } });
       expect(response.headers()['strict-transport-security'], `Host: ${host}`).toBeUndefined();
     }
+  });
+});
+
+test.describe('redirects and refused methods carry the security headers', () => {
+  const REAL_HOST = { Host: 'www.defense.gov' };
+
+  test('every kind of redirect carries the security headers', async ({ playwright, baseURL }) => {
+    const topic = publicArticles().flatMap((article) => article.topics)[0]!;
+    // Next's own, before routing: a trailing slash, a doubled slash; the listings' page 1.
+    const redirects: Array<[string, number, string]> = [
+      ['/news/', 308, '/news'],
+      ['/about/', 308, '/about'],
+      [`${ARTICLE}/`, 308, ARTICLE],
+      ['//news', 308, '/news'],
+      ['/search/?q=nato', 308, '/search?q=nato'],
+      ['/news/page/1', 308, '/news'],
+      [`/topics/${topicSlug(topic)}/page/1`, 308, `/topics/${topicSlug(topic)}`],
+    ];
+    const local = new URL(baseURL!).host;
+    for (const [target, status, location] of redirects) {
+      for (const host of [REAL_HOST.Host, local]) {
+        // Raw: Playwright would read `//news` as another host.
+        const answer = await rawRequest(baseURL!, 'GET', target, host);
+        const label = `${target} (Host: ${host})`;
+        expect.soft(answer.status, `${label}: status`).toBe(status);
+        expect.soft(answer.headers['location'], `${label}: Location`).toBe(location);
+        for (const [name, expected] of Object.entries(SECURITY_HEADERS)) {
+          const value = String(answer.headers[name] ?? '');
+          if (typeof expected === 'string') expect.soft(value, `${label}: ${name}`).toBe(expected);
+          else expect.soft(value, `${label}: ${name}`).toMatch(expected);
+        }
+        expect.soft(answer.headers['content-security-policy'] ?? '', `${label}: CSP`).toContain("frame-ancestors 'none'");
+        expect
+          .soft(answer.headers['strict-transport-security'], `${label}: HSTS on real hosts only`)
+          .toBe(host === local ? undefined : 'max-age=63072000; includeSubDomains');
+      }
+    }
+    // Route handlers: a preview link (307) and leaving preview (303).
+    const staff = await playwright.request.newContext({ baseURL });
+    try {
+      const link = await staff.get(previewLink(DRAFT.slug), { maxRedirects: 0 });
+      expect(link.status()).toBe(307);
+      expectSecurityHeaders(link, 'preview link 307');
+      const exit = await staff.post('/api/preview/exit', { form: { returnTo: '/news' }, headers: { Origin: new URL(baseURL!).origin }, maxRedirects: 0 });
+      expect(exit.status()).toBe(303);
+      expectSecurityHeaders(exit, 'exit preview 303');
+    } finally {
+      await staff.dispose();
+    }
+  });
+
+  for (const method of ['TRACE', 'TRACK', 'PROPFIND', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+    test(`${method} gets 405 with Allow and the security headers, never a server error`, async ({ baseURL }) => {
+      for (const target of ['/', ARTICLE, '/news/rss.xml', '/api/preview', '/_next/image?url=%2Fimages%2Fx.jpg&w=640&q=75', uswdsFont()]) {
+        const answer = await rawRequest(baseURL!, method, target, REAL_HOST.Host);
+        expect.soft(answer.status, `${method} ${target}`).toBe(405);
+        expect.soft(answer.headers['allow'], `${method} ${target}: Allow`).toBe('GET, HEAD, POST');
+        expect.soft(answer.headers['x-frame-options'], `${method} ${target}: X-Frame-Options`).toBe('DENY');
+        expect.soft(answer.headers['strict-transport-security'], `${method} ${target}: HSTS`).toBe('max-age=63072000; includeSubDomains');
+        expect.soft(answer.headers['content-security-policy'] ?? '', `${method} ${target}: CSP`).toContain("default-src 'self'");
+        expect.soft(answer.body, `${method} ${target}: no stack trace in the answer`).not.toMatch(/Error|at /);
+      }
+    });
+  }
+
+  test('the app answers an odd or repeated RSC request header with the HTML page, as without one', async ({ baseURL }) => {
+    const html = await rawRequest(baseURL!, 'GET', ARTICLE, new URL(baseURL!).host, { RSC: ['1', '1'] });
+    expect(html.status).toBe(200);
+    expect(html.headers['content-type']).toMatch(/^text\/html/);
+    const odd = await rawRequest(baseURL!, 'GET', ARTICLE, new URL(baseURL!).host, { RSC: '2' });
+    expect(odd.headers['content-type']).toMatch(/^text\/html/);
+    // A real client navigation: Next first sends it to the same path with its `_rsc` cache key.
+    const first = await rawRequest(baseURL!, 'GET', ARTICLE, new URL(baseURL!).host, { RSC: '1' });
+    const flight = first.headers['location'] ? await rawRequest(baseURL!, 'GET', first.headers['location'], new URL(baseURL!).host, { RSC: '1' }) : first;
+    expect(flight.headers['content-type']).toMatch(/^text\/x-component/);
   });
 });
 

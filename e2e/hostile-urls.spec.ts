@@ -9,6 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { expect, NOT_FOUND_RESOURCE, test } from './fixtures';
 import { DRAFT, DRAFT_SENTINEL, ROOT } from './support/preview';
+import { SEED_SLUG } from './support/seed';
 
 interface Raw {
   status: number;
@@ -149,6 +150,29 @@ test.describe('hostile addresses', () => {
     }
     test.info().annotations.push({ type: 'statuses', description: JSON.stringify(Object.fromEntries(statuses)) });
     expect(failures, `${targets.length} hostile addresses`).toEqual([]);
+  });
+
+  test('the image optimizer refuses any parameter but url, w and q, so a made-up one cannot force a re-encode', async ({ request }) => {
+    const html = await (await request.get('/news/' + SEED_SLUG)).text();
+    const optimized = [...html.matchAll(/src="(\/_next\/image\?[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'))[0];
+    expect(optimized, 'the seed article has a /_next/image figure').toBeTruthy();
+    const ok = await request.get(optimized!);
+    expect(ok.status(), optimized).toBe(200);
+    expect(ok.headers()['content-type']).toMatch(/^image\//);
+    const url = new URL(optimized!, 'http://x').searchParams.get('url')!;
+    for (const busted of [
+      `${optimized}&cb=${Date.now()}`,
+      `${optimized}&w=750`,
+      `${optimized}&url=${encodeURIComponent(url)}`,
+      `${optimized}&q=75`,
+      `/_next/image?cb=1&url=${encodeURIComponent(url)}&w=640&q=75`,
+      `${optimized}&`.replace(/&$/, '&x'),
+    ]) {
+      const response = await request.get(busted);
+      expect.soft(response.status(), busted).toBe(400);
+      expect.soft(response.headers()['content-type'] ?? '', busted).toMatch(/^text\/plain/);
+      expect.soft(response.headers()['x-frame-options'], `${busted}: security headers`).toBe('DENY');
+    }
   });
 
   test('hostile search queries are searched or refused, never a server error', async ({ baseURL }) => {

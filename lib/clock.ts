@@ -6,7 +6,11 @@
  * It exists so end-to-end tests can watch a scheduled article go live a few seconds after a
  * server starts, without waiting for a real date; never set it on a public deployment.
  */
-const loadedAt = Date.now();
+// Once per process, not per module copy: the proxy is bundled apart from the pages, and both must
+// agree to the millisecond on when a scheduled article goes live.
+const shared = globalThis as { __newsroomClockLoadedAt?: number };
+shared.__newsroomClockLoadedAt ??= Date.now();
+const loadedAt = shared.__newsroomClockLoadedAt;
 
 function startOffset(): number {
   const start = process.env.NEWSROOM_CLOCK_START;

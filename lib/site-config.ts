@@ -3,6 +3,8 @@
  * (and the pages in content/pages/) rather than any component.
  */
 
+import type { SecurityTxtSettings } from './security/security-txt';
+
 export type TopLevelDomain = '.gov' | '.mil';
 
 export interface NavLink {
@@ -50,8 +52,11 @@ export interface SiteConfig {
   requiredLinks: NavLink[];
   /** Parent agency link shown in the identifier's masthead. */
   parentAgency: { name: string; href: string };
-  /** RFC 9116 security.txt: where to report vulnerabilities, and the disclosure policy page. */
-  security: { contact: string; policyPath: string };
+  /**
+   * RFC 9116 security.txt (lib/security/security-txt.ts): where to report vulnerabilities and the
+   * disclosure policy. A production build stops on an empty contact or an example.* address.
+   */
+  security: SecurityTxtSettings;
   /** Articles per page on /news and topic pages. */
   listPageSize: number;
   /** Articles older than this many years carry an archive notice. */
@@ -109,8 +114,13 @@ export const siteConfig: SiteConfig = {
     { label: 'Privacy policy', href: '/privacy' },
   ],
   parentAgency: { name: 'U.S. Department of Defense', href: '/' },
-  // An example address, like those in content/pages: an agency puts its own here.
-  security: { contact: 'mailto:security@example.gov', policyPath: '/vulnerability-disclosure-policy' },
+  // DoD's Vulnerability Disclosure Program, run by the DoD Cyber Crime Center (DC3) on HackerOne.
+  security: {
+    contacts: ['https://hackerone.com/deptofdefense'],
+    policy: 'https://www.dc3.mil/Missions/Vulnerability-Disclosure/Vulnerability-Disclosure-Program-DoD-VDP/',
+    expiresInDays: 180,
+    preferredLanguages: ['en'],
+  },
   listPageSize: 10,
   archiveAfterYears: 5,
 };

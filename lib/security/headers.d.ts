@@ -13,3 +13,4 @@ export declare const DENIED_FEATURES: string[];
 export declare function contentSecurityPolicy(options?: PolicyOptions): Record<string, string[]>;
 export declare function serializePolicy(policy: Record<string, string[]>): string;
 export declare function securityHeaderRules(options?: Omit<PolicyOptions, 'https'>): HeaderRule[];
+export declare function securityHeadersForHost(host: string | undefined, options?: Omit<PolicyOptions, 'https'>): Array<[string, string]>;

@@ -112,4 +112,20 @@ function securityHeaderRules({ dap = false, development = false } = {}) {
   ];
 }
 
-module.exports = { DAP_ORIGINS, HSTS, LOCAL_HOST, DENIED_FEATURES, contentSecurityPolicy, serializePolicy, securityHeaderRules };
+/**
+ * The headers the rules above give a response to a request for `host`, for responses written
+ * outside Next's routing (scripts/serve.mjs answers refused methods itself). Next matches host
+ * conditions against the Host header cut at its first colon; so does this.
+ * @param {string | undefined} host
+ * @param {{ dap?: boolean, development?: boolean }} [options]
+ * @returns {Array<[string, string]>}
+ */
+function securityHeadersForHost(host, options) {
+  const hostname = (host ?? '').split(':')[0] ?? '';
+  const local = new RegExp(`^${LOCAL_HOST}$`).test(hostname);
+  return securityHeaderRules(options)
+    .filter((rule) => (rule.has ? local : rule.missing ? !local : true))
+    .flatMap((rule) => rule.headers.map(({ key, value }) => /** @type {[string, string]} */ ([key, value])));
+}
+
+module.exports = { DAP_ORIGINS, HSTS, LOCAL_HOST, DENIED_FEATURES, contentSecurityPolicy, serializePolicy, securityHeaderRules, securityHeadersForHost };

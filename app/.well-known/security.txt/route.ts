@@ -1,22 +1,12 @@
+import { securityTxt, assertSecurityTxtSettings } from '@/lib/security/security-txt';
 import { siteConfig } from '@/lib/site-config';
 
-// Regenerated daily so Expires always lies about half a year ahead.
+// Regenerated daily, so Expires stays the configured number of days ahead.
 export const revalidate = 86400;
 
-const EXPIRES_IN_DAYS = 180;
-
-/** RFC 9116 security.txt, from the site configuration. */
+/** RFC 9116 security.txt from siteConfig.security; `next build` prerenders it, so a placeholder stops the build. */
 export function GET() {
-  const expires = new Date(Date.now() + EXPIRES_IN_DAYS * 24 * 60 * 60 * 1000);
-  expires.setUTCHours(0, 0, 0, 0);
-  const base = siteConfig.siteUrl;
-  const body = [
-    `Contact: ${siteConfig.security.contact}`,
-    `Expires: ${expires.toISOString().replace('.000Z', 'Z')}`,
-    `Policy: ${new URL(siteConfig.security.policyPath, base).href}`,
-    `Canonical: ${new URL('/.well-known/security.txt', base).href}`,
-    'Preferred-Languages: en',
-    '',
-  ].join('\n');
+  if (process.env.NODE_ENV === 'production') assertSecurityTxtSettings(siteConfig.security, siteConfig.siteUrl);
+  const body = securityTxt(siteConfig.security, { siteUrl: siteConfig.siteUrl, now: new Date() });
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }

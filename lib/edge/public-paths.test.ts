@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { getArticles, getPublicArticles } from '@/lib/content';
+import { siteConfig } from '@/lib/site-config';
+import { isPublicContentPath } from './public-paths';
+
+// The repository's own content: a draft, a scheduled article (2099) and public ones.
+const publicNow = getPublicArticles(new Date());
+const unpublished = getArticles().filter((article) => !publicNow.includes(article));
+const seed = publicNow[0]!;
+const topic = seed.topics[0]!.slug;
+const lastNewsPage = Math.ceil(publicNow.length / siteConfig.listPageSize);
+
+describe('public content paths, from the content index', () => {
+  it('knows the public articles, and nothing else under /news/<slug>', () => {
+    expect(isPublicContentPath(seed.path)).toBe(true);
+    expect(unpublished.length, 'the sample content has a draft and a scheduled article').toBeGreaterThanOrEqual(2);
+    for (const article of unpublished) expect(isPublicContentPath(article.path), article.slug).toBe(false);
+    expect(isPublicContentPath('/news/no-such-article')).toBe(false);
+    expect(isPublicContentPath('/news/%3Cscript%3E')).toBe(false);
+  });
+
+  it('knows listing pages in range, written the one way the pages accept', () => {
+    expect(isPublicContentPath('/news/page/1')).toBe(true);
+    expect(isPublicContentPath(`/news/page/${lastNewsPage}`)).toBe(true);
+    for (const page of [String(lastNewsPage + 1), '99999999', '02', '1e3', '-1', '']) {
+      expect(isPublicContentPath(`/news/page/${page}`), page).toBe(false);
+    }
+  });
+
+  it('knows topics with a public article, their pages and their feeds', () => {
+    expect(isPublicContentPath(`/topics/${topic}`)).toBe(true);
+    expect(isPublicContentPath(`/topics/${topic}/rss.xml`)).toBe(true);
+    expect(isPublicContentPath(`/topics/${topic}/page/1`)).toBe(true);
+    expect(isPublicContentPath(`/topics/${topic}/page/9999`)).toBe(false);
+    for (const path of ['/topics/no-such-topic', '/topics/no-such-topic/atom.xml', '/topics/no-such-topic/page/1']) {
+      expect(isPublicContentPath(path), path).toBe(false);
+    }
+  });
+
+  it('leaves every other path to its own route', () => {
+    for (const path of ['/', '/news', '/news/rss.xml', '/news/atom.xml', '/news/feed.json', '/topics', '/about', '/search', `/news/${seed.slug}/x`, '/images/news/x/y.jpg']) {
+      expect(isPublicContentPath(path), path).toBeUndefined();
+    }
+  });
+
+  it('a scheduled article becomes a public path when the site clock reaches its time', async () => {
+    const scheduled = getArticles().find((article) => article.status === 'published' && article.publishedAt.getTime() > Date.now())!;
+    expect(scheduled, 'the sample content has a scheduled article').toBeTruthy();
+    vi.resetModules();
+    vi.stubEnv('NEWSROOM_CLOCK_START', new Date(scheduled.publishedAt.getTime() + 1000).toISOString());
+    const shared = globalThis as { __newsroomClockLoadedAt?: number };
+    delete shared.__newsroomClockLoadedAt;
+    try {
+      const later = await import('./public-paths');
+      expect(later.isPublicContentPath(scheduled.path)).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+      delete shared.__newsroomClockLoadedAt;
+    }
+  });
+});
