@@ -39,7 +39,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <GovBanner tld={siteConfig.tld} />
         <SiteHeader siteName={siteConfig.siteName} nav={siteConfig.primaryNav} />
         <main id="main-content" tabIndex={-1} className="site-main">
-          {access.kind === 'expired' && <PreviewExpiredAlert />}
+          {/* An ended staff session is explained on the staff desk (/preview), which asks for a new sign-in. */}
+          {access.kind === 'expired' && access.credential === 'link' && <PreviewExpiredAlert />}
           {children}
         </main>
         <SiteFooter config={siteConfig} />

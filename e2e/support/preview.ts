@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -54,7 +55,7 @@ export function previewSessionCookie(slug: string, options: { expiresAt?: Date; 
  */
 export function staffSessionCookie(options: { expiresAt?: Date; secret?: string } = {}): string {
   return sealStaffSession(
-    { sid: `e2e-${Date.now()}`, sub: 'e2e-staff', iss: 'https://e2e.invalid', email: 'staff@e2e.invalid', name: 'E2E Staff' },
+    { sid: randomBytes(16).toString('base64url'), sub: 'e2e-staff', iss: 'https://e2e.invalid', email: 'staff@e2e.invalid', name: 'E2E Staff' },
     { expiresAt: options.expiresAt ?? new Date(Date.now() + HOUR), secret: options.secret ?? previewSecret() },
   );
 }

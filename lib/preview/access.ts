@@ -23,7 +23,8 @@ export { decidePreviewAccess, type PreviewRequestFacts } from './decide-access';
 
 export type PreviewAccess =
   | { kind: 'public' }
-  | { kind: 'expired' }
+  /** `credential`: which cookie stopped granting: a preview link's session, or a staff session. */
+  | { kind: 'expired'; credential: 'link' | 'staff' }
   | { kind: 'article'; slug: string; expiresAt: Date }
   | { kind: 'staff'; staff: StaffIdentity; expiresAt: Date };
 

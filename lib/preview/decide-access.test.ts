@@ -38,13 +38,13 @@ describe('decidePreviewAccess', () => {
 
   it('gives a valid link session its one article, until the link expires', () => {
     expect(decide({ previewCookie: link() })).toEqual({ kind: 'article', slug, expiresAt: later });
-    expect(decide({ previewCookie: link({ expiresAt: now }) })).toEqual({ kind: 'expired' });
-    expect(decide({ previewCookie: link({ expiresAt: earlier }) })).toEqual({ kind: 'expired' });
+    expect(decide({ previewCookie: link({ expiresAt: now }) })).toEqual({ kind: 'expired', credential: 'link' });
+    expect(decide({ previewCookie: link({ expiresAt: earlier }) })).toEqual({ kind: 'expired', credential: 'link' });
   });
 
   it('says expired for a cookie made with the secret before a rotation', () => {
-    expect(decide({ previewCookie: link({ secret: oldSecret }) })).toEqual({ kind: 'expired' });
-    expect(decide({ staffCookie: sealStaffSession(staff, { secret: oldSecret, expiresAt: later }) })).toEqual({ kind: 'expired' });
+    expect(decide({ previewCookie: link({ secret: oldSecret }) })).toEqual({ kind: 'expired', credential: 'link' });
+    expect(decide({ staffCookie: sealStaffSession(staff, { secret: oldSecret, expiresAt: later }) })).toEqual({ kind: 'expired', credential: 'staff' });
   });
 
   it.each([
@@ -54,25 +54,25 @@ describe('decidePreviewAccess', () => {
     ['a link session with a bad slug', seal('preview-session', { slug: '../etc' }, { secret, expiresAt: later })],
     ['the Next.js previewModeId', '0a88edc4263794b572d777ad11e900a5'],
   ])('says expired for %s', (_, previewCookie) => {
-    expect(decide({ previewCookie })).toEqual({ kind: 'expired' });
+    expect(decide({ previewCookie })).toEqual({ kind: 'expired', credential: 'link' });
   });
 
   it('gives a valid staff session staff access, and a revoked one nothing', () => {
     const staffCookie = sealStaffSession(staff, { secret, expiresAt: later });
     expect(decide({ staffCookie })).toEqual({ kind: 'staff', staff, expiresAt: later });
     expect(decide({ staffCookie, previewCookie: link() })).toMatchObject({ kind: 'staff' });
-    expect(decide({ staffCookie, isRevoked: (sid) => sid === 's-1' })).toEqual({ kind: 'expired' });
+    expect(decide({ staffCookie, isRevoked: (sid) => sid === 's-1' })).toEqual({ kind: 'expired', credential: 'staff' });
     // A revoked staff session beside a valid link session: the link still counts.
     expect(decide({ staffCookie, previewCookie: link(), isRevoked: () => true })).toMatchObject({ kind: 'article', slug });
   });
 
   it('never grants more than expired without Draft Mode', () => {
-    expect(decide({ draftMode: false, previewCookie: link() })).toEqual({ kind: 'expired' });
-    expect(decide({ draftMode: false, staffCookie: sealStaffSession(staff, { secret, expiresAt: later }) })).toEqual({ kind: 'expired' });
+    expect(decide({ draftMode: false, previewCookie: link() })).toEqual({ kind: 'expired', credential: 'link' });
+    expect(decide({ draftMode: false, staffCookie: sealStaffSession(staff, { secret, expiresAt: later }) })).toEqual({ kind: 'expired', credential: 'staff' });
   });
 
   it('grants nothing when preview is not configured', () => {
-    expect(decide({ secret: undefined, previewCookie: link() })).toEqual({ kind: 'expired' });
+    expect(decide({ secret: undefined, previewCookie: link() })).toEqual({ kind: 'expired', credential: 'link' });
   });
 
   it('ignores every cookie on a host other than PREVIEW_HOST', () => {
@@ -105,7 +105,7 @@ describe('what each access may see', () => {
   it('staff see everything; public and expired nothing', () => {
     expect(canPreviewArticle(staffAccess, 'anything')).toBe(true);
     expect(seesAllDrafts(staffAccess)).toBe(true);
-    for (const access of [{ kind: 'public' }, { kind: 'expired' }] as const) {
+    for (const access of [{ kind: 'public' }, { kind: 'expired', credential: 'link' }] as const) {
       expect(canPreviewArticle(access, slug)).toBe(false);
       expect(seesAllDrafts(access)).toBe(false);
     }

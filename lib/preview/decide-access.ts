@@ -37,12 +37,13 @@ export function decidePreviewAccess(facts: PreviewRequestFacts): PreviewAccess {
   const presented = Boolean(facts.previewCookie) || Boolean(facts.staffCookie);
   if (!presented) return { kind: 'public' };
   // Draft Mode off: the page may be a cached one shared by everyone, so nothing is granted.
-  if (!facts.draftMode || !facts.secret) return { kind: 'expired' };
+  const expired = { kind: 'expired', credential: facts.previewCookie ? 'link' : 'staff' } as const;
+  if (!facts.draftMode || !facts.secret) return expired;
   const options = { secret: facts.secret, now: facts.now };
 
   const staff = readStaffSession(facts.staffCookie, { ...options, isRevoked: facts.isRevoked });
   if (staff.ok) return { kind: 'staff', staff: staff.staff, expiresAt: staff.expiresAt };
   const link = readPreviewSession(facts.previewCookie, options);
   if (link.ok) return { kind: 'article', slug: link.slug, expiresAt: link.expiresAt };
-  return { kind: 'expired' };
+  return expired;
 }
