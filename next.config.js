@@ -38,6 +38,14 @@ const nextConfig = (phase) => ({
     // output on disk is exactly what `next build` wrote, so it can be audited for drafts.
     isrFlushToDisk: false,
   },
+  webpack(config, { isServer }) {
+    // Preview parses Markdown in a worker thread (lib/content/preview-parser.ts, decision 0016), which
+    // webpack bundles as a chunk of its own and finds through the public path. On the server that
+    // is '/_next/', a URL, so the worker would be looked for at file:///_next/…; './' is the folder
+    // of the server's chunks, where webpack writes it.
+    if (isServer) config.output.workerPublicPath = './';
+    return config;
+  },
   async headers() {
     return [
       // Security headers on every response (lib/security/headers.js). The Content-Security-Policy
