@@ -3,15 +3,20 @@ const path = require('node:path');
 const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
 const { securityHeaderRules } = require('./lib/security/headers.js');
 
+// The benchmark builds each synthetic corpus into its own folder (scripts/bench).
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+
 /** @type {(phase: string) => import('next').NextConfig} */
 const nextConfig = (phase) => ({
-  // The benchmark builds each synthetic corpus into its own folder (scripts/bench).
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir,
   poweredByHeader: false,
   reactStrictMode: true,
   // A self-contained server in .next/standalone; scripts/standalone.mjs adds public/, .next/static and
   // content/ to it (docs/deployment.md), scripts/serve.mjs runs it.
   output: 'standalone',
+  // The preview worker (see webpack() below) is a chunk no import reaches, so the standalone
+  // trace leaves it out; the article page, which starts it, takes the server chunks along.
+  outputFileTracingIncludes: { '/news/**': [`./${distDir}/server/chunks/*.js`] },
   // Pages say how long a shared cache may serve them (`revalidate`); this caps how long it may keep
   // serving a stale copy while it fetches a fresh one (`stale-while-revalidate`): one day, not a year.
   expireTime: 86400,
