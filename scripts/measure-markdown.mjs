@@ -3,6 +3,7 @@
 // on pathological Markdown (CPU time) and how much memory it uses (peak RSS growth), by input size. Each case runs in its own
 // process with a time cap, so a hang cannot stop the run. Decision 0016 records the numbers.
 //   node scripts/measure-markdown.mjs [case ...] [--sizes=1000,10000,100000] [--cap=10]
+//   node scripts/measure-markdown.mjs --at-limits     the worst inputs within lib/content/limits.ts
 import { spawnSync } from 'node:child_process';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +54,28 @@ export const GENERATORS = {
   'huge front matter (YAML)': () => '',
 };
 
+const paragraphs = (count, text) => Array.from({ length: count }, () => text).join('\n\n') + '\n';
+
+/**
+ * The worst inputs found that pass every limit of lib/content/limits.ts (256 KB, 5,000 lines, 2,500
+ * marks, 500 delimiters a paragraph, nesting 16, indentation 64): what a file can still cost.
+ */
+export const AT_LIMITS = {
+  '2,500 list items (- a)': () => '- a\n'.repeat(2_490),
+  '800 table rows (|c|d|)': () => `|a|b|\n|-|-|\n${'|c|d|\n'.repeat(800)}`,
+  '5 paragraphs of 500 *a': () => paragraphs(4, '*a'.repeat(500)),
+  '5 paragraphs of 250 links': () => paragraphs(4, '[a](b) '.repeat(250)),
+  '5 paragraphs of 250 nested [': () => paragraphs(4, '['.repeat(250) + 'a' + ']'.repeat(250)),
+  '5 paragraphs of 500 backtick runs': () => paragraphs(4, Array.from({ length: 30 }, (_, i) => '`'.repeat(i + 1) + 'a').join('').slice(0, 600)),
+  '150 lines nested 16 deep (> )': () => `${'> '.repeat(16)}a\n`.repeat(150),
+  '150 lines of 16 list markers': () => `${'- '.repeat(16)}a\n`.repeat(150),
+  'indented list to 64 columns, 2,490 lines': () => Array.from({ length: 2_490 }, (_, i) => `${' '.repeat((i % 32) * 2)}- a`).join('\n'),
+  '620 footnotes': () => Array.from({ length: 615 }, (_, i) => `[^${i}]: a`).join('\n\n'),
+  '256 KB of prose in 4,990 lines': () => Array.from({ length: 4_990 }, () => 'The quick brown fox jumps over the lazy dog. a b c'.padEnd(52, '.')).join('\n'),
+  '256 KB on 26 lines of 10,000 characters': () => Array.from({ length: 26 }, () => 'word '.repeat(2_000)).join('\n'),
+  '39 rows of 64 columns': () => Array.from({ length: 39 }, () => '|a'.repeat(63) + '|').join('\n'),
+};
+
 function frontMatter(name, n) {
   if (name === 'huge front matter (YAML)') return `---\ntitle: x\n${Array.from({ length: Math.floor(n / 12) }, (_, i) => `k${i}: v${i}`).join('\n')}\n---\n`;
   return '---\ntitle: x\n---\n';
@@ -63,7 +86,7 @@ async function runOne(name, n) {
   const remarkParse = (await import('remark-parse')).default;
   const remarkFrontmatter = (await import('remark-frontmatter')).default;
   const remarkGfm = (await import('remark-gfm')).default;
-  const source = frontMatter(name, n) + GENERATORS[name](n);
+  const source = frontMatter(name, n) + (AT_LIMITS[name] ?? GENERATORS[name])(n);
   const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
   const before = process.memoryUsage().rss;
   // CPU time, not wall time: the machine may be shared, and a busy neighbour should not move the numbers.
@@ -89,6 +112,17 @@ if (process.argv[2] === '--one') {
   const flag = (key, fallback) => process.argv.find((arg) => arg.startsWith(`--${key}=`))?.split('=')[1] ?? fallback;
   const sizes = flag('sizes', '1000,10000,100000,250000').split(',').map(Number);
   const cap = Number(flag('cap', '10'));
+  if (process.argv.includes('--at-limits')) {
+    for (const name of Object.keys(AT_LIMITS)) {
+      const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--one', name, '0'], { encoding: 'utf8', timeout: cap * 1000 });
+      const cell = result.error || result.signal ? `> ${cap} s` : (() => {
+        const { bytes, ms, mb, outcome } = JSON.parse(result.stdout);
+        return `${Math.round(bytes / 1024)} KB: ${ms} ms ${mb} MB${outcome === 'ok' ? '' : ` (${outcome})`}`;
+      })();
+      console.log(`${name.padEnd(45)} ${cell}`);
+    }
+    process.exit(0);
+  }
   const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   for (const name of names.length > 0 ? names : Object.keys(GENERATORS)) {
     const cells = [];

@@ -24,7 +24,7 @@ export const CONTENT_LIMITS = {
    * table cell separators (`|`) and block quote and list markers. Each becomes a node or two of the
    * parser's tree, and those, not bytes, are what cost time and memory.
    */
-  marks: 5_000,
+  marks: 2_500,
   /** Emphasis, link and code delimiters in one paragraph (lines between blank lines): resolving them is quadratic. */
   delimiters: 500,
   /** Table cell separators (`|`) on one line: about as many table columns. */
