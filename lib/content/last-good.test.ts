@@ -54,10 +54,22 @@ describe('a file that breaks on a running server', () => {
   });
 
   it('serves the version the build validated when the server starts with the file broken', () => {
-    const root = makeTree({ [GOOD]: story('Good Story'), [OTHER]: story('Other Story') });
+    const root = makeTree({
+      [GOOD]: story('Good Story'),
+      [OTHER]: story('Other Story'),
+      'content/news/draft-story.md': story('Draft Story').replace('status: published', 'status: draft'),
+      'content/news/scheduled-story.md': story('Scheduled Story').replace('date: 2023-06-13', 'date: 2099-01-01'),
+    });
     const record = path.join(root, '.next', 'content-record');
     // The build: a strict load that records the sources it validated.
-    expect(titles(createContentStore(root, { writeRecordTo: record }).getArticles())).toEqual(['Good Story', 'Other Story']);
+    expect(titles(createContentStore(root, { writeRecordTo: record }).getArticles())).toEqual([
+      'Draft Story',
+      'Good Story',
+      'Other Story',
+      'Scheduled Story',
+    ]);
+    // Only what is public: the build output holds no draft or embargoed text.
+    expect(fs.readdirSync(path.join(record, 'sources'))).toHaveLength(2);
     const manifest = JSON.parse(fs.readFileSync(path.join(record, 'manifest.json'), 'utf8')) as { files: Record<string, string> };
     expect(Object.keys(manifest.files)).toEqual([GOOD, OTHER]);
     expect(fs.readFileSync(path.join(record, 'sources', `${manifest.files[GOOD]}.md`), 'utf8')).toBe(story('Good Story'));
@@ -65,6 +77,7 @@ describe('a file that breaks on a running server', () => {
     fs.writeFileSync(path.join(root, GOOD), BROKEN);
     const { store, log } = serverStore(root, record);
     expect(titles(store.getPublicArticles(new Date('2024-01-01T00:00:00Z')))).toEqual(['Good Story', 'Other Story']);
+    expect(titles(store.getArticles())).toEqual(['Draft Story', 'Good Story', 'Other Story', 'Scheduled Story']);
     expect(log).toEqual([`content: ${GOOD}:9: ${NESTING}; serving the last good version of ${GOOD} (validated by the build) until it is fixed`]);
   });
 
