@@ -3,10 +3,12 @@ const path = require('node:path');
 const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
 const { securityHeaderRules } = require('./lib/security/headers.js');
 
+// The benchmark builds each synthetic corpus into its own folder (scripts/bench).
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+
 /** @type {(phase: string) => import('next').NextConfig} */
 const nextConfig = (phase) => ({
-  // The benchmark builds each synthetic corpus into its own folder (scripts/bench).
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir,
   poweredByHeader: false,
   // The proxy sees the URL the router resolved (its own host and port), not one rebuilt with
   // "localhost": otherwise its rewrite to the 404 page (lib/edge/edge-answer.ts) names another
@@ -16,6 +18,9 @@ const nextConfig = (phase) => ({
   // A self-contained server in .next/standalone; scripts/standalone.mjs adds public/, .next/static and
   // content/ to it (docs/deployment.md), scripts/serve.mjs runs it.
   output: 'standalone',
+  // The preview worker (see webpack() below) is a chunk no import reaches, so the standalone
+  // trace leaves it out; the article page, which starts it, takes the server chunks along.
+  outputFileTracingIncludes: { '/news/**': [`./${distDir}/server/chunks/*.js`] },
   // Pages say how long a shared cache may serve them (`revalidate`); this caps how long it may keep
   // serving a stale copy while it fetches a fresh one (`stale-while-revalidate`): one day, not a year.
   expireTime: 86400,
@@ -41,6 +46,14 @@ const nextConfig = (phase) => ({
     // Pages regenerated at run time (scheduled articles going live) stay in memory: the build
     // output on disk is exactly what `next build` wrote, so it can be audited for drafts.
     isrFlushToDisk: false,
+  },
+  webpack(config, { isServer }) {
+    // Preview parses Markdown in a worker thread (lib/content/preview-parser.ts, decision 0016), which
+    // webpack bundles as a chunk of its own and finds through the public path. On the server that
+    // is '/_next/', a URL, so the worker would be looked for at file:///_next/…; './' is the folder
+    // of the server's chunks, where webpack writes it.
+    if (isServer) config.output.workerPublicPath = './';
+    return config;
   },
   async headers() {
     return [

@@ -4,6 +4,8 @@
 //   public/        → .next/standalone/public         (USWDS assets, favicon, share image)
 //   .next/static   → .next/standalone/.next/static   (hashed JS and CSS)
 //   content/       → .next/standalone/content        (articles, pages, images, read at run time)
+//   .next/content-record → .next/standalone/.next/content-record (the sources the build validated:
+//                    a file that breaks later is served as it was then, decision 0016)
 // The standalone server chdirs to its own folder, so lib/content finds content/ there.
 //
 //   node scripts/standalone.mjs          copy everything: a self-contained folder to deploy
@@ -46,6 +48,8 @@ export function prepareStandalone(root = ROOT, { linkContent = false } = {}) {
   };
   replace(path.join(root, 'public'), path.join(dir, 'public'));
   replace(path.join(root, '.next', 'static'), path.join(dir, '.next', 'static'));
+  const record = path.join(root, '.next', 'content-record');
+  if (existsSync(record)) replace(record, path.join(dir, '.next', 'content-record'));
   const content = path.join(dir, 'content');
   const source = path.join(root, 'content');
   if (linkContent) {

@@ -6,7 +6,8 @@ import { createContentStore, type ContentStore, type LoadOptions } from './store
 import type { Article, ContentIssue, Page, Topic } from './types';
 
 export { createContentStore, loadContent, MAX_SUMMARY_LENGTH, SLUG_PATTERN } from './store';
-export type { ContentSnapshot, ContentStore, ContentStoreOptions, LoadOptions } from './store';
+export type { ContentSnapshot, ContentStore, ContentStoreOptions, LoadOptions, PreviewResult } from './store';
+export { CONTENT_LIMITS } from './limits';
 export { ContentError, formatIssue, sortIssues } from './issues';
 export { normalizeVirin, parseVirin } from './virin';
 export type { VirinResult } from './virin';
@@ -24,9 +25,28 @@ export function contentDirectory(env: Partial<Record<string, string>> = process.
   return env.CONTENT_DIR ? path.resolve(cwd, env.CONTENT_DIR) : path.join(cwd, 'content');
 }
 
-/** The store for the project root (`process.cwd()`) and its content folder, created on first use. */
+/**
+ * The build's record of the sources it validated (decision 0016), in the build output:
+ * scripts/standalone.mjs copies it next to the standalone server.
+ */
+export function contentRecordDirectory(env: Partial<Record<string, string>> = process.env, cwd: string = process.cwd()): string {
+  return path.join(cwd, env.NEXT_DIST_DIR || '.next', 'content-record');
+}
+
+/**
+ * The store for the project root (`process.cwd()`) and its content folder, created on first use.
+ * `next build` records what it validated; a running server (production or dev) keeps the last
+ * good version of a file that breaks and says so in its log, instead of failing every page.
+ * Everything else (content:check, tests) is strict: an error throws.
+ */
 export function getContentStore(): ContentStore {
-  defaultStore ??= createContentStore(process.cwd(), { contentDir: contentDirectory() });
+  const building = process.env.NEXT_PHASE === 'phase-production-build';
+  const serving = !building && Boolean(process.env.NEXT_RUNTIME);
+  defaultStore ??= createContentStore(process.cwd(), {
+    contentDir: contentDirectory(),
+    ...(building ? { writeRecordTo: contentRecordDirectory() } : {}),
+    ...(serving ? { keepLastGood: { log: (message: string) => console.warn(message), recordDir: contentRecordDirectory() } } : {}),
+  });
   return defaultStore;
 }
 
@@ -74,6 +94,17 @@ export interface View {
 }
 
 const load = (view: View): LoadOptions => ({ fresh: view.preview });
+
+/**
+ * The article at /news/<slug> for staff in preview, parsed off the request thread (a worker with a
+ * time and memory bound) unless unchanged since it was last parsed. `article` is undefined when the
+ * file has errors; `issues` are all of its errors and warnings, each with its line. Undefined when
+ * no file has this slug.
+ */
+export async function loadArticleForPreview(slug: string): Promise<{ article: Article | undefined; issues: ContentIssue[] } | undefined> {
+  const result = await getContentStore().loadForPreview('news', slug);
+  return result && { article: result.item, issues: result.issues };
+}
 
 /** The articles a listing shows, newest first. */
 export function getArticlesForView(view: View): Article[] {

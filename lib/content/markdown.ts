@@ -1,20 +1,12 @@
 import type { Root as HastRoot } from 'hast';
 import type { Code, Nodes as MdastNodes, Parent as MdastParent, Paragraph, Root as MdastRoot } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { unified } from 'unified';
 import { quote, type IssueList } from './issues';
 import type { Body, Figure } from './types';
 
-/** Markdown + GFM with YAML front matter. No smartypants or other typography changes. */
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-
-export function parseMarkdown(source: string): MdastRoot {
-  return parser.parse(source);
-}
+export { parseMarkdown } from './markdown-parser.mjs';
 
 const ALLOWED_SCHEMES = ['http', 'https', 'mailto', 'tel'];
 

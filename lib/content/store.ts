@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ZodType } from 'zod';
 import path from 'node:path';
@@ -6,7 +7,8 @@ import { MIN_DESCRIPTION_LENGTH } from '../metadata';
 import { siteConfig } from '../site-config';
 import { parseContentDate } from './dates';
 import { readFigure } from './figure';
-import { ContentError, IssueList, sortIssues } from './issues';
+import { ContentError, formatIssue, IssueList, sortIssues } from './issues';
+import { checkLimits, checkSize } from './limits';
 import { convertBody, parseMarkdown } from './markdown';
 import { isPublic } from './state';
 import {
@@ -27,7 +29,10 @@ export const MAX_SUMMARY_LENGTH = 160;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface LoadOptions {
-  /** Re-read every file from disk instead of using the memoized result (draft preview). */
+  /**
+   * Look at the files on disk again instead of using the memoized snapshot (draft preview). Files
+   * whose size, modification time and image folder are unchanged are not parsed again.
+   */
   fresh?: boolean;
 }
 
@@ -47,6 +52,15 @@ export interface ContentStoreOptions {
   timeZone?: string;
   /** The folder holding news/, pages/ and images/; defaults to `<rootDir>/content`. */
   contentDir?: string;
+  /**
+   * A running server: a file with errors never stops the site. Its last good version (from
+   * earlier in this process, or the one the build validated, from `recordDir`) is served instead,
+   * or it is left out when there is none, and `log` is told once per file and problem. The
+   * getters do not throw. Builds and content:check leave this off, so an error stops them.
+   */
+  keepLastGood?: { log: (message: string) => void; recordDir?: string };
+  /** Where a successful load writes the validated sources (the build: decision 0016). */
+  writeRecordTo?: string;
 }
 
 export interface ContentStore {
@@ -60,7 +74,22 @@ export interface ContentStore {
   getPages(options?: LoadOptions): Page[];
   getPage(slug: string, options?: LoadOptions): Page | undefined;
   checkContent(options?: LoadOptions): ContentIssue[];
+  /**
+   * One article or page for preview, parsed off the request thread (a worker with a time and
+   * memory bound) unless unchanged since it was last parsed; undefined when no file has the slug.
+   */
+  loadForPreview(collection: 'news', slug: string): Promise<PreviewResult<Article> | undefined>;
+  loadForPreview(collection: 'pages', slug: string): Promise<PreviewResult<Page> | undefined>;
 }
+
+/** A file in preview: the item when it has no errors, and every problem of the file, sorted. */
+export interface PreviewResult<T> {
+  item: T | undefined;
+  issues: ContentIssue[];
+}
+
+/** Parses a checked source; a string is why it could not be parsed. */
+type Parse = (source: string) => MdastRoot | string;
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
@@ -131,9 +160,19 @@ function collectFiles(contentDir: string, collection: 'news' | 'pages'): SourceF
   return files;
 }
 
-function parseFile(file: SourceFile): ParsedFile {
+/** The file's text when it is within the limits (lib/content/limits.ts), else undefined (reported). */
+function readChecked(file: SourceFile): string | undefined {
+  if (!checkSize(fs.statSync(file.absolute).size, file.issues)) return undefined;
   const source = fs.readFileSync(file.absolute, 'utf8');
-  const mdast = parseMarkdown(source);
+  return checkLimits(source, file.issues) ? source : undefined;
+}
+
+function parseFile(file: SourceFile, source: string, parse: Parse): ParsedFile | undefined {
+  const mdast = parse(source);
+  if (typeof mdast === 'string') {
+    file.issues.error(1, 'body', mdast);
+    return undefined;
+  }
   const yamlNode = mdast.children[0]?.type === 'yaml' ? mdast.children[0] : undefined;
   if (!yamlNode) {
     file.issues.error(1, 'frontmatter', 'expected front matter between --- lines at the top of the file, found none');
@@ -221,8 +260,10 @@ function checkFrontMatter<T extends ZodType>(
   return { parsed, record };
 }
 
-function loadArticle(contentDir: string, file: SourceFile, timeZone: string): Article | undefined {
-  const { frontMatter, mdast } = parseFile(file);
+function loadArticle(contentDir: string, file: SourceFile, timeZone: string, source: string, parse: Parse): Article | undefined {
+  const parsedFile = parseFile(file, source, parse);
+  if (!parsedFile) return undefined;
+  const { frontMatter, mdast } = parsedFile;
   const body = readBody(contentDir, file, mdast, `news/${file.slug}`);
   if (!frontMatter || frontMatter.errors.length > 0) return undefined;
 
@@ -301,8 +342,10 @@ function loadArticle(contentDir: string, file: SourceFile, timeZone: string): Ar
   return article;
 }
 
-function loadPage(contentDir: string, file: SourceFile, timeZone: string): Page | undefined {
-  const { frontMatter, mdast } = parseFile(file);
+function loadPage(contentDir: string, file: SourceFile, timeZone: string, source: string, parse: Parse): Page | undefined {
+  const parsedFile = parseFile(file, source, parse);
+  if (!parsedFile) return undefined;
+  const { frontMatter, mdast } = parsedFile;
   const body = readBody(contentDir, file, mdast, `pages/${file.slug}`);
   if (!frontMatter || frontMatter.errors.length > 0) return undefined;
 
@@ -326,48 +369,209 @@ function loadPage(contentDir: string, file: SourceFile, timeZone: string): Page 
   return page;
 }
 
-function readCollection<T extends { warnings: ContentIssue[] }>(
-  files: SourceFile[],
-  load: (file: SourceFile) => T | undefined,
-): T[] {
-  const items: T[] = [];
-  for (const file of files) {
-    const item = load(file);
-    if (item && file.issues.errorCount === 0) {
-      item.warnings = sortIssues(file.issues.items);
-      items.push(item);
-    }
-  }
-  return items;
+type Item = Article | Page;
+
+/** One file's load, kept while the file is unchanged: its own issues (not the cross-file slug ones) and item. */
+interface LoadedFile {
+  stamp: string;
+  issues: ContentIssue[];
+  item: Item | undefined;
 }
 
+const RECORD_MANIFEST = 'manifest.json';
+
+/** The build's record of validated sources (decision 0016): `{ files: { "content/news/x.md": "<sha256>" } }`. */
+interface RecordManifest {
+  files: Record<string, string>;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Strict: every file of the content folder, read and parsed now. Throws nothing for content problems. */
 export function loadContent(rootDir: string, options: ContentStoreOptions = {}): ContentSnapshot {
-  const timeZone = options.timeZone ?? siteConfig.timeZone;
-  const contentDir = options.contentDir ?? path.join(rootDir, 'content');
-  const articleFiles = collectFiles(contentDir, 'news');
-  const pageFiles = collectFiles(contentDir, 'pages');
-  const articles = readCollection(articleFiles, (file) => loadArticle(contentDir, file, timeZone)).sort(newestFirst);
-  const pages = readCollection(pageFiles, (file) => loadPage(contentDir, file, timeZone)).sort((a, b) =>
-    a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
-  );
-  const issues = sortIssues([...articleFiles, ...pageFiles].flatMap((file) => file.issues.items));
-  return { articles, pages, issues, articleFiles: articleFiles.length, pageFiles: pageFiles.length };
+  return createContentStore(rootDir, options).load({ fresh: true });
 }
 
 export function createContentStore(rootDir: string, storeOptions: ContentStoreOptions = {}): ContentStore {
+  const timeZone = storeOptions.timeZone ?? siteConfig.timeZone;
+  const contentDir = storeOptions.contentDir ?? path.join(rootDir, 'content');
+  const keepLastGood = storeOptions.keepLastGood;
   let cached: ContentSnapshot | undefined;
+  const loadedFiles = new Map<string, LoadedFile>();
+  const lastGood = new Map<string, Item>();
+  const logged = new Set<string>();
+  let manifest: RecordManifest | undefined;
+  const recorded = new Map<string, string>();
+
+  const loadItem = (collection: 'news' | 'pages', file: SourceFile, source: string, parse: Parse): Item | undefined =>
+    collection === 'news'
+      ? loadArticle(contentDir, file, timeZone, source, parse)
+      : loadPage(contentDir, file, timeZone, source, parse);
+
+  /** Changes when the file or its image folder (a figure's photo added or removed) changes. */
+  const stampOf = (collection: 'news' | 'pages', file: SourceFile): string => {
+    const own = fs.statSync(file.absolute);
+    let images = '';
+    try {
+      images = String(fs.statSync(path.join(contentDir, 'images', collection, file.slug)).mtimeMs);
+    } catch {
+      // no image folder
+    }
+    return `${own.size}:${own.mtimeMs}:${images}`;
+  };
+
+  /** Loads one file on this thread unless unchanged since its last load; adds its issues to `file.issues`. */
+  const loadFile = (collection: 'news' | 'pages', file: SourceFile): Item | undefined => {
+    const stamp = stampOf(collection, file);
+    const known = loadedFiles.get(file.absolute);
+    if (known?.stamp === stamp) {
+      file.issues.items.push(...known.issues);
+      return known.item;
+    }
+    const before = file.issues.items.length;
+    const source = readChecked(file);
+    const item = source === undefined ? undefined : loadItem(collection, file, source, parseMarkdown);
+    // Only what is public at build time: the build output must hold no draft or embargoed text
+    // (e2e/preview.spec.ts scans it). A draft that breaks later is left out until it is fixed.
+    if (source !== undefined && item && storeOptions.writeRecordTo && (collection === 'pages' || isPublic(item as Article, new Date()))) {
+      recorded.set(file.relative, recordSource(source));
+    }
+    loadedFiles.set(file.absolute, { stamp, issues: file.issues.items.slice(before), item });
+    return item;
+  };
+
+  /** Writes a validated source under its hash (once: the build's workers all load the same files). */
+  const recordSource = (source: string): string => {
+    const hash = sha256(source);
+    const target = path.join(storeOptions.writeRecordTo!, 'sources', `${hash}.md`);
+    if (!fs.existsSync(target)) {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const temporary = `${target}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, source);
+      fs.renameSync(temporary, target);
+    }
+    return hash;
+  };
+
+  const writeManifest = () => {
+    const dir = storeOptions.writeRecordTo!;
+    const body: RecordManifest = { files: Object.fromEntries([...recorded].sort(([a], [b]) => (a < b ? -1 : 1))) };
+    const temporary = path.join(dir, `${RECORD_MANIFEST}.${process.pid}.tmp`);
+    fs.writeFileSync(temporary, `${JSON.stringify(body, null, 1)}\n`);
+    fs.renameSync(temporary, path.join(dir, RECORD_MANIFEST));
+  };
+
+  /** The version of `file` the build validated, when the build recorded one and it still loads. */
+  const fromRecord = (collection: 'news' | 'pages', file: SourceFile): Item | undefined => {
+    const dir = keepLastGood?.recordDir;
+    if (!dir) return undefined;
+    try {
+      manifest ??= JSON.parse(fs.readFileSync(path.join(dir, RECORD_MANIFEST), 'utf8')) as RecordManifest;
+    } catch {
+      manifest = { files: {} };
+    }
+    const hash = manifest.files[file.relative];
+    if (!hash || !/^[0-9a-f]{64}$/.test(hash)) return undefined;
+    const recordFile: SourceFile = { ...file, issues: new IssueList(file.relative) };
+    let source: string;
+    try {
+      source = fs.readFileSync(path.join(dir, 'sources', `${hash}.md`), 'utf8');
+    } catch {
+      return undefined;
+    }
+    if (!checkLimits(source, recordFile.issues)) return undefined;
+    const item = loadItem(collection, recordFile, source, parseMarkdown);
+    if (!item || recordFile.issues.errorCount > 0) return undefined;
+    item.warnings = sortIssues(recordFile.issues.items);
+    return item;
+  };
+
+  /** Once per file and problem, whatever the number of requests: what is wrong and what is served instead. */
+  const report = (file: SourceFile, served: 'this process' | 'the build' | undefined) => {
+    const errors = file.issues.items.filter((issue) => issue.severity === 'error');
+    const key = `${file.relative}\0${errors.map(formatIssue).join('\n')}\0${served}`;
+    if (logged.has(key)) return;
+    logged.add(key);
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    const outcome = served
+      ? `serving the last good version of ${file.relative} (validated by ${served}) until it is fixed`
+      : `${file.relative} is left out until it is fixed (no good version of it is known)`;
+    keepLastGood!.log(`content: ${errors[0] ? formatIssue(errors[0]) : file.relative}${more}; ${outcome}`);
+  };
+
+  const readCollection = <T extends Item>(collection: 'news' | 'pages', files: SourceFile[]): T[] => {
+    const items: T[] = [];
+    for (const file of files) {
+      const item = loadFile(collection, file);
+      if (item && file.issues.errorCount === 0) {
+        item.warnings = sortIssues(file.issues.items);
+        lastGood.set(file.relative, item);
+        items.push(item as T);
+        continue;
+      }
+      if (!keepLastGood) continue;
+      let fallback = lastGood.get(file.relative);
+      let served: 'this process' | 'the build' | undefined = fallback ? 'this process' : undefined;
+      if (!fallback) {
+        fallback = fromRecord(collection, file);
+        if (fallback) {
+          served = 'the build';
+          lastGood.set(file.relative, fallback);
+        }
+      }
+      report(file, served);
+      if (fallback) items.push(fallback as T);
+    }
+    return items;
+  };
+
+  const snapshot = (): ContentSnapshot => {
+    const articleFiles = collectFiles(contentDir, 'news');
+    const pageFiles = collectFiles(contentDir, 'pages');
+    const articles = readCollection<Article>('news', articleFiles).sort(newestFirst);
+    const pages = readCollection<Page>('pages', pageFiles).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    const issues = sortIssues([...articleFiles, ...pageFiles].flatMap((file) => file.issues.items));
+    if (storeOptions.writeRecordTo && !issues.some((issue) => issue.severity === 'error')) writeManifest();
+    return { articles, pages, issues, articleFiles: articleFiles.length, pageFiles: pageFiles.length };
+  };
 
   const load = (options: LoadOptions = {}): ContentSnapshot => {
-    if (options.fresh) return loadContent(rootDir, storeOptions);
-    cached ??= loadContent(rootDir, storeOptions);
+    if (options.fresh) return snapshot();
+    cached ??= snapshot();
     return cached;
   };
 
   const valid = (options?: LoadOptions): ContentSnapshot => {
-    const snapshot = load(options);
-    if (snapshot.issues.some((issue) => issue.severity === 'error')) throw new ContentError(snapshot.issues);
-    return snapshot;
+    const loaded = load(options);
+    if (!keepLastGood && loaded.issues.some((issue) => issue.severity === 'error')) throw new ContentError(loaded.issues);
+    return loaded;
   };
+
+  async function loadForPreview(collection: 'news' | 'pages', slug: string): Promise<PreviewResult<Item> | undefined> {
+    const file = collectFiles(contentDir, collection).find((candidate) => candidate.slug === slug);
+    if (!file) return undefined;
+    const stamp = stampOf(collection, file);
+    const known = loadedFiles.get(file.absolute);
+    let item: Item | undefined;
+    if (known?.stamp === stamp) {
+      file.issues.items.push(...known.issues);
+      item = known.item;
+    } else {
+      const before = file.issues.items.length;
+      const source = readChecked(file);
+      if (source !== undefined) {
+        // Loaded only here, so the build and content:check never start a worker.
+        const { parseInWorker } = await import('./preview-parser');
+        const parsed = await parseInWorker(source);
+        item = loadItem(collection, file, source, () => (parsed.ok ? parsed.mdast : parsed.message));
+      }
+      loadedFiles.set(file.absolute, { stamp, issues: file.issues.items.slice(before), item });
+    }
+    const issues = sortIssues(file.issues.items);
+    if (!item || file.issues.errorCount > 0) return { item: undefined, issues };
+    item.warnings = issues;
+    return { item, issues };
+  }
 
   const getArticles = (options?: LoadOptions) => [...valid(options).articles];
 
@@ -423,5 +627,6 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
     getPages: (options) => [...valid(options).pages],
     getPage: (slug, options) => valid(options).pages.find((page) => page.slug === slug),
     checkContent: (options) => [...load(options).issues],
+    loadForPreview: loadForPreview as ContentStore['loadForPreview'],
   };
 }

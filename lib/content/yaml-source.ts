@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 
 export interface YamlSyntaxError {
   line: number;
@@ -39,6 +39,18 @@ export function parseYamlBlock(text: string, firstLine: number, openerLine: numb
     line: lineAt(error.pos[0]),
     message: friendlyYamlMessage(error.message),
   }));
+  // An alias (`*name`) can expand a few lines into gigabytes (a "billion laughs"); no field needs one.
+  if (errors.length === 0) {
+    visit(doc, {
+      Alias(_key, node) {
+        errors.push({
+          line: lineAt(node.range?.[0] ?? 0),
+          message: `YAML aliases (*${node.source}) are not allowed: write the value out in full`,
+        });
+        return visit.BREAK;
+      },
+    });
+  }
 
   const lineOf = (path: readonly PropertyKey[]): number => {
     let node: unknown = doc.contents;

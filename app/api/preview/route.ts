@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import type { NextRequest } from 'next/server';
-import { getArticles } from '@/lib/content';
+import { loadArticleForPreview } from '@/lib/content';
 import { sameHost } from '@/lib/preview/decide-access';
 import { getPreviewSecret } from '@/lib/preview/secret';
 import { PREVIEW_COOKIE, previewCookieOptions, sealPreviewSession } from '@/lib/preview/session';
@@ -41,12 +41,14 @@ export async function GET(request: NextRequest) {
   const verified = verifyPreviewToken(request.nextUrl.searchParams.get('token'), { secret: secret.secret });
   if (!verified.ok) return previewProblem(401, 'This preview link does not work', REFUSALS[verified.reason]);
 
-  const article = getArticles({ fresh: true }).find((candidate) => candidate.slug === verified.slug);
-  if (!article) {
+  // The file itself, parsed in the bounded worker: a draft with errors still opens, and its
+  // preview says what is wrong (lib/content, decision 0016).
+  const loaded = await loadArticleForPreview(verified.slug);
+  if (!loaded) {
     return previewProblem(404, 'Article not found', 'The article this link points to no longer exists.');
   }
 
   const { slug, expiresAt } = verified;
   (await cookies()).set(PREVIEW_COOKIE, sealPreviewSession(slug, { secret: secret.secret, expiresAt }), previewCookieOptions(expiresAt));
-  return new Response(null, { status: 307, headers: { Location: article.path, ...PREVIEW_HEADERS } });
+  return new Response(null, { status: 307, headers: { Location: `/news/${slug}`, ...PREVIEW_HEADERS } });
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
+import { ContentProblems } from '@/components/content-problems';
 import { JsonLd } from '@/components/json-ld';
 import { PreviewAlert } from '@/components/preview-alert';
 import { articleBreadcrumb } from '@/lib/breadcrumbs';
-import { getArticleForView, getRelatedForView, stateOf } from '@/lib/content';
+import { getArticleForView, getRelatedForView, loadArticleForPreview, stateOf } from '@/lib/content';
 import { getPrerenderPlan } from '@/lib/listings';
 import { isArchived } from '@/lib/archive';
 import { now } from '@/lib/clock';
@@ -25,15 +26,20 @@ export function generateStaticParams() {
   return getPrerenderPlan().articles.map((slug) => ({ slug }));
 }
 
+// In preview the file is parsed off the request thread (a bounded worker), and a file that cannot
+// be shown gets its problems on this page instead of an error for the whole site.
 async function load(params: Props['params']) {
   const { slug } = await params;
   // A link's session previews its own article only; every other address is the public one.
   const preview = canPreviewArticle(await getPreviewAccess(), slug);
-  return { preview, article: getArticleForView(slug, { preview }) };
+  if (!preview) return { preview, article: getArticleForView(slug, { preview }), problems: undefined };
+  const loaded = await loadArticleForPreview(slug);
+  return { preview, article: loaded?.article, problems: loaded && !loaded.article ? loaded.issues : undefined };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { article } = await load(params);
+  const { article, problems } = await load(params);
+  if (problems) return { title: 'This article cannot be shown' };
   // The 404 page's own title and robots rules, not the layout's defaults.
   if (!article) notFound();
   return articleMetadata(article);
@@ -42,7 +48,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const years = siteConfig.archiveAfterYears;
 
 export default async function ArticlePage({ params }: Props) {
-  const { preview, article } = await load(params);
+  const { preview, article, problems } = await load(params);
+  if (problems) return <ContentProblems file={problems[0]?.file ?? ''} issues={problems} />;
   if (!article) notFound();
   return (
     <>
