@@ -149,7 +149,7 @@ test.describe('content cannot stop the site', () => {
       expect((await publicApi.get(`/news/${SEED_SLUG}`)).status()).toBe(200);
       // A new, good draft is parsed by the worker inside the production build and shown.
       writeFileSync(path.join(dir, 'news', 'fresh-good-draft.md'), draft('Fresh Good Draft', 'A *good* draft, written while the server runs.'));
-      const fresh = await api.get('/news/fresh-good-draft');
+      const fresh = await api.get('/news/fresh-good-draft', { headers: { Cookie: `${PREVIEW_COOKIE}=${previewSessionCookie('fresh-good-draft')}` } });
       expect(fresh.status()).toBe(200);
       expect(await fresh.text()).toContain('Fresh Good Draft');
       await publicApi.dispose();

@@ -15,7 +15,13 @@ export type * from './types';
 export { articleState, isPublic } from './state';
 export type { ArticleState } from './state';
 
-let defaultStore: ContentStore | undefined;
+/**
+ * One store per process. The proxy (proxy.ts) is bundled apart from the pages, so each bundle has
+ * its own copy of this module: the store lives on globalThis, so the proxy's content index and the
+ * pages' are the same, loaded and logged once.
+ */
+const STORE_KEY = Symbol.for('newsroom.contentStore');
+const shared = globalThis as typeof globalThis & { [STORE_KEY]?: ContentStore };
 
 /**
  * The content folder: CONTENT_DIR when set (the benchmark's synthetic corpora), else
@@ -42,12 +48,12 @@ export function contentRecordDirectory(env: Partial<Record<string, string>> = pr
 export function getContentStore(): ContentStore {
   const building = process.env.NEXT_PHASE === 'phase-production-build';
   const serving = !building && Boolean(process.env.NEXT_RUNTIME);
-  defaultStore ??= createContentStore(process.cwd(), {
+  shared[STORE_KEY] ??= createContentStore(process.cwd(), {
     contentDir: contentDirectory(),
     ...(building ? { writeRecordTo: contentRecordDirectory() } : {}),
     ...(serving ? { keepLastGood: { log: (message: string) => console.warn(message), recordDir: contentRecordDirectory() } } : {}),
   });
-  return defaultStore;
+  return shared[STORE_KEY];
 }
 
 /** Every article of every status, newest first. Throws ContentError if any file has an error. */
