@@ -1,11 +1,13 @@
 import Link from 'next/link';
-import type { Article, ArticleState } from '@/lib/content';
+import type { Article, ArticleState, ContentIssue } from '@/lib/content';
 import { DESK_EXPIRIES, type DeskLink } from '@/lib/auth/desk-link';
 import type { StaffIdentity } from '@/lib/auth/staff-session';
 import { formatDate, formatDateTime } from '@/lib/format-date';
 
 export interface PreviewListProps {
   articles: Array<{ article: Article; state: ArticleState }>;
+  /** Content files with errors: they cannot be previewed or published until fixed. */
+  broken?: Array<{ file: string; issues: ContentIssue[] }>;
   staff: StaffIdentity;
   sessionEndsAt: Date;
   link?: DeskLink;
@@ -59,12 +61,40 @@ function MadeLink({ link }: { link: DeskLink }) {
   );
 }
 
+/** Files that cannot be shown, each with its errors by line, for staff to fix. */
+function BrokenFiles({ broken }: { broken: NonNullable<PreviewListProps['broken']> }) {
+  return (
+    <section aria-labelledby="broken-files" className="margin-top-2">
+      <h2 id="broken-files">Files with errors</h2>
+      <p>
+        These files cannot be previewed or published until they are fixed. A published article keeps its last good
+        version on the public site meanwhile.
+      </p>
+      {broken.map(({ file, issues }) => (
+        <div key={file} className="usa-alert usa-alert--error usa-alert--slim margin-top-1">
+          <div className="usa-alert__body">
+            <h3 className="usa-alert__heading">{file}</h3>
+            <ul className="usa-list margin-top-05">
+              {issues.map((issue) => (
+                <li key={`${issue.line}:${issue.field}:${issue.message}`}>
+                  Line {issue.line}: {issue.field}: {issue.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
+
 /** The staff desk: every draft and scheduled article, with its warnings and a link maker. */
-export function PreviewList({ articles, staff, sessionEndsAt, link }: PreviewListProps) {
+export function PreviewList({ articles, broken = [], staff, sessionEndsAt, link }: PreviewListProps) {
   return (
     <>
       <SignedIn staff={staff} sessionEndsAt={sessionEndsAt} />
       {link && <MadeLink link={link} />}
+      {broken.length > 0 && <BrokenFiles broken={broken} />}
       {articles.length === 0 ? (
         <p>There are no drafts or scheduled articles.</p>
       ) : (

@@ -137,6 +137,12 @@ test.describe('the staff desk behind sign-in', () => {
       file,
       ['---', `title: Staff Desk Warning Example ${slug}`, `summary: ${'A summary that runs on well past what a search result shows. '.repeat(3)}`, 'date: 2026-11-01', 'topics: [Readiness]', 'status: draft', '---', 'Body.', ''].join('\n'),
     );
+    // And a file with an error (an unknown status), which is in no list: the desk names it and its line.
+    const broken = path.join(folder, `staff-desk-broken-${randomBytes(4).toString('hex')}.md`);
+    writeFileSync(
+      broken,
+      ['---', 'title: Staff Desk Broken Example', `summary: ${'A summary long enough for the meta description rule. '.repeat(2)}`, 'date: 2026-11-01', 'topics: [Readiness]', 'status: pending', '---', 'Body.', ''].join('\n'),
+    );
     try {
       await blockScripts(page);
       const before = Date.now();
@@ -154,6 +160,10 @@ test.describe('the staff desk behind sign-in', () => {
       await expect(list.getByRole('listitem').filter({ has: page.getByRole('heading', { name: titleOf(DRAFT.slug) }) })).toContainText(
         'No content warnings.',
       );
+      const errors = page.getByRole('region', { name: 'Files with errors' });
+      await expect(errors.getByRole('heading', { name: `content/news/${path.basename(broken)}` })).toBeVisible();
+      await expect(errors).toContainText(/Line 6: status: /);
+      await expect(list).not.toContainText('Staff Desk Broken Example');
       await expectNoAxeViolations(page, 'staff desk');
 
       // The cookies: the staff session for 8 hours, same-site only; Next's Draft Mode cookie (its value is
@@ -209,6 +219,7 @@ test.describe('the staff desk behind sign-in', () => {
       // Nothing of the page may still be loading (Next prefetches the listing's links) when the file goes.
       await page.goto('about:blank');
       rmSync(file, { force: true });
+      rmSync(broken, { force: true });
       // The folder's old mtime, so the build does not look older than its content.
       utimesSync(folder, atime, mtime);
     }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { PreviewListProps } from '@/components/preview-list';
-import { getArticles, stateOf } from '../content';
+import { checkContent, getArticles, stateOf, type ContentIssue } from '../content';
 import { now as clockNow } from '../clock';
 import { previewBaseUrl } from '../preview/link';
 import { getPreviewAccess } from '../preview/access';
@@ -38,12 +38,17 @@ export async function staffDesk(params: Record<string, string | string[] | undef
   const articles = getArticles({ fresh: true })
     .map((article) => ({ article, state: stateOf(article, now) }))
     .filter(({ state }) => state !== 'published');
+  // Files with errors are in no list above (they cannot be shown): staff see what to fix here.
+  const broken = new Map<string, ContentIssue[]>();
+  for (const issue of checkContent({ fresh: true })) {
+    if (issue.severity === 'error') broken.set(issue.file, [...(broken.get(issue.file) ?? []), issue]);
+  }
   const link = makeDeskLink(
     { link: first(params.link), expires: first(params.expires) },
     { articles: articles.map(({ article }) => article), secret: secret.secret, baseUrl: previewBaseUrl(), now },
   );
   return {
     kind: 'desk',
-    props: { articles, staff: staff.session.staff, sessionEndsAt: staff.session.expiresAt, ...(link ? { link } : {}) },
+    props: { articles, broken: [...broken].map(([file, issues]) => ({ file, issues })), staff: staff.session.staff, sessionEndsAt: staff.session.expiresAt, ...(link ? { link } : {}) },
   };
 }
