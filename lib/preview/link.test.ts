@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPreviewUrl, closeMatches, describeStatus, unknownSlugMessage } from './link';
+import { buildPreviewUrl, closeMatches, describeStatus, previewBaseUrl, unknownSlugMessage } from './link';
 
 const token = 'biden-stoltenberg-confer-before-nato-summit.1764504000.abc';
 const slugs = [
@@ -12,6 +12,19 @@ const slugs = [
   'biden-stoltenberg-confer-before-nato-summit',
   'ukrainian-maintenance-crews-train-in-germany',
 ];
+
+describe('previewBaseUrl', () => {
+  it('is SITE_URL, or the local server without one', () => {
+    expect(previewBaseUrl({ SITE_URL: 'https://www.example.gov' })).toBe('https://www.example.gov');
+    expect(previewBaseUrl({})).toBe('http://localhost:3000');
+  });
+
+  it('is the preview host, with the site scheme, when there is one', () => {
+    expect(previewBaseUrl({ SITE_URL: 'https://www.example.gov', PREVIEW_HOST: 'preview.example.gov' })).toBe('https://preview.example.gov');
+    expect(previewBaseUrl({ SITE_URL: 'http://127.0.0.1:3100', PREVIEW_HOST: 'preview.localhost:3107' })).toBe('http://preview.localhost:3107');
+    expect(previewBaseUrl({ PREVIEW_HOST: ' preview.example.gov ' })).toBe('http://preview.example.gov');
+  });
+});
 
 describe('buildPreviewUrl', () => {
   it('puts the token on /api/preview of the base URL', () => {

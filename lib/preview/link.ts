@@ -5,9 +5,16 @@ import { formatDateTime } from '@/lib/format-date';
 
 export const DEFAULT_BASE_URL = 'http://localhost:3000';
 
-/** Where preview links point: SITE_URL (the site staff use), else the local server. */
+/**
+ * Where preview links point: the preview host (PREVIEW_HOST, with SITE_URL's scheme) when the site
+ * has one, since preview works only there; else SITE_URL; else the local server.
+ */
 export function previewBaseUrl(env: Readonly<Record<string, string | undefined>> = process.env): string {
-  return env.SITE_URL || DEFAULT_BASE_URL;
+  const site = env.SITE_URL || DEFAULT_BASE_URL;
+  const host = env.PREVIEW_HOST?.trim();
+  if (!host) return site;
+  const scheme = /^http:/i.test(site) ? 'http:' : 'https:';
+  return `${scheme}//${host}`;
 }
 
 /**
