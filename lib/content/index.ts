@@ -112,6 +112,14 @@ export async function loadArticleForPreview(slug: string): Promise<{ article: Ar
   return result && { article: result.item, issues: result.issues };
 }
 
+/**
+ * Before a staff view reads every file fresh: files changed since their last load are parsed in the
+ * bounded worker first, so the request thread only finds them cached (decision 0016).
+ */
+export async function preparePreviewContent(): Promise<void> {
+  await getContentStore().refreshForPreview();
+}
+
 /** The articles a listing shows, newest first. */
 export function getArticlesForView(view: View): Article[] {
   return view.preview ? getArticles(load(view)) : getPublicArticles(view.now ?? clockNow());

@@ -119,4 +119,23 @@ describe('an article in preview', () => {
     expect(result?.issues.map(formatIssue)).toEqual([`${GOOD}:9: ${NESTING}`]);
     expect(await store.loadForPreview('news', 'no-such-story')).toBeUndefined();
   });
+
+  it('staff listings: a refresh parses every changed file in the bounded worker, so the fresh load after it parses nothing here', async () => {
+    const root = makeTree({ [GOOD]: story('Good Story'), [OTHER]: story('Other Story') });
+    const { store } = serverStore(root);
+    const before = process.env.PREVIEW_PARSE_TIMEOUT_MS;
+    // A 1 ms bound stops every parse in the worker: what the fresh load shows can only have come from it.
+    process.env.PREVIEW_PARSE_TIMEOUT_MS = '1';
+    try {
+      await store.refreshForPreview();
+    } finally {
+      if (before === undefined) delete process.env.PREVIEW_PARSE_TIMEOUT_MS;
+      else process.env.PREVIEW_PARSE_TIMEOUT_MS = before;
+    }
+    const issues = store.load({ fresh: true }).issues.map(formatIssue);
+    expect(issues).toEqual([
+      `${GOOD}:1: body: parsing took longer than 1 ms and was stopped`,
+      `${OTHER}:1: body: parsing took longer than 1 ms and was stopped`,
+    ]);
+  });
 });

@@ -80,6 +80,8 @@ export interface ContentStore {
    */
   loadForPreview(collection: 'news', slug: string): Promise<PreviewResult<Article> | undefined>;
   loadForPreview(collection: 'pages', slug: string): Promise<PreviewResult<Page> | undefined>;
+  /** Parses every changed file in the bounded worker, so the next fresh load finds it cached. */
+  refreshForPreview(): Promise<void>;
 }
 
 /** A file in preview: the item when it has no errors, and every problem of the file, sorted. */
@@ -547,26 +549,41 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
     return loaded;
   };
 
+  /** Loads one file through the bounded worker unless unchanged since its last load (preview only). */
+  async function loadFileInWorker(collection: 'news' | 'pages', file: SourceFile): Promise<Item | undefined> {
+    const stamp = stampOf(collection, file);
+    const known = loadedFiles.get(file.absolute);
+    if (known?.stamp === stamp) {
+      file.issues.items.push(...known.issues);
+      return known.item;
+    }
+    const before = file.issues.items.length;
+    const source = readChecked(file);
+    let item: Item | undefined;
+    if (source !== undefined) {
+      // Loaded only here, so the build and content:check never start a worker.
+      const { parseInWorker } = await import('./preview-parser');
+      const parsed = await parseInWorker(source);
+      item = loadItem(collection, file, source, () => (parsed.ok ? parsed.mdast : parsed.message));
+    }
+    loadedFiles.set(file.absolute, { stamp, issues: file.issues.items.slice(before), item });
+    return item;
+  }
+
+  /**
+   * Brings every changed file into the per-file cache through the bounded worker, one at a time,
+   * so that a fresh load right after (staff listings in preview) parses nothing on the request thread.
+   */
+  async function refreshForPreview(): Promise<void> {
+    for (const collection of ['news', 'pages'] as const) {
+      for (const file of collectFiles(contentDir, collection)) await loadFileInWorker(collection, file);
+    }
+  }
+
   async function loadForPreview(collection: 'news' | 'pages', slug: string): Promise<PreviewResult<Item> | undefined> {
     const file = collectFiles(contentDir, collection).find((candidate) => candidate.slug === slug);
     if (!file) return undefined;
-    const stamp = stampOf(collection, file);
-    const known = loadedFiles.get(file.absolute);
-    let item: Item | undefined;
-    if (known?.stamp === stamp) {
-      file.issues.items.push(...known.issues);
-      item = known.item;
-    } else {
-      const before = file.issues.items.length;
-      const source = readChecked(file);
-      if (source !== undefined) {
-        // Loaded only here, so the build and content:check never start a worker.
-        const { parseInWorker } = await import('./preview-parser');
-        const parsed = await parseInWorker(source);
-        item = loadItem(collection, file, source, () => (parsed.ok ? parsed.mdast : parsed.message));
-      }
-      loadedFiles.set(file.absolute, { stamp, issues: file.issues.items.slice(before), item });
-    }
+    const item = await loadFileInWorker(collection, file);
     const issues = sortIssues(file.issues.items);
     if (!item || file.issues.errorCount > 0) return { item: undefined, issues };
     item.warnings = issues;
@@ -628,5 +645,6 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
     getPage: (slug, options) => valid(options).pages.find((page) => page.slug === slug),
     checkContent: (options) => [...load(options).issues],
     loadForPreview: loadForPreview as ContentStore['loadForPreview'],
+    refreshForPreview,
   };
 }

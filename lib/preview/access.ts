@@ -14,6 +14,7 @@
 import 'server-only';
 import { cookies, draftMode, headers } from 'next/headers';
 import { revocationStore, staffAuthConfig } from '../auth/staff';
+import { preparePreviewContent } from '../content';
 import { STAFF_COOKIE, type StaffIdentity } from '../auth/staff-session';
 import { decidePreviewAccess } from './decide-access';
 import { getPreviewSecret } from './secret';
@@ -52,7 +53,7 @@ export async function getPreviewAccess(): Promise<PreviewAccess> {
   // A staff cookie counts only while staff sign-in is configured, and not once signed out.
   const auth = staffAuthConfig();
   const signOuts = auth.status === 'ok' ? revocationStore(auth.config.revocationDir) : undefined;
-  return decidePreviewAccess({
+  const access = decidePreviewAccess({
     draftMode: true,
     host: requestHeaders.get('host'),
     previewHost: process.env.PREVIEW_HOST || undefined,
@@ -62,5 +63,9 @@ export async function getPreviewAccess(): Promise<PreviewAccess> {
     staffCookie: jar.get(STAFF_COOKIE)?.value,
     isRevoked: (sid) => !signOuts || signOuts.isRevoked(sid, now),
   });
+  // Staff views read every file fresh (listings, the desk): changed files are parsed in the bounded
+  // worker before the page reads them, never on the request thread (decision 0016).
+  if (access.kind === 'staff') await preparePreviewContent();
+  return access;
 }
 
