@@ -422,15 +422,29 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
     return `${own.size}:${own.mtimeMs}:${images}`;
   };
 
-  /** Loads one file on this thread unless unchanged since its last load; adds its issues to `file.issues`. */
-  const loadFile = (collection: 'news' | 'pages', file: SourceFile): Item | undefined => {
+  /**
+   * The file's cached load when it is unchanged since then (its issues added to `file.issues`), or
+   * what `remember` needs after loading it afresh. Shared by the thread and the worker paths.
+   */
+  type Lookup = { hit: true; item: Item | undefined } | { hit: false; stamp: string; before: number };
+  const lookUp = (collection: 'news' | 'pages', file: SourceFile): Lookup => {
     const stamp = stampOf(collection, file);
     const known = loadedFiles.get(file.absolute);
     if (known?.stamp === stamp) {
       file.issues.items.push(...known.issues);
-      return known.item;
+      return { hit: true, item: known.item };
     }
-    const before = file.issues.items.length;
+    return { hit: false, stamp, before: file.issues.items.length };
+  };
+  const remember = (file: SourceFile, miss: { stamp: string; before: number }, item: Item | undefined): Item | undefined => {
+    loadedFiles.set(file.absolute, { stamp: miss.stamp, issues: file.issues.items.slice(miss.before), item });
+    return item;
+  };
+
+  /** Loads one file on this thread unless unchanged since its last load; adds its issues to `file.issues`. */
+  const loadFile = (collection: 'news' | 'pages', file: SourceFile): Item | undefined => {
+    const found = lookUp(collection, file);
+    if (found.hit) return found.item;
     const source = readChecked(file);
     const item = source === undefined ? undefined : loadItem(collection, file, source, parseMarkdown);
     // Only what is public at build time: the build output must hold no draft or embargoed text
@@ -438,8 +452,7 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
     if (source !== undefined && item && storeOptions.writeRecordTo && (collection === 'pages' || isPublic(item as Article, new Date()))) {
       recorded.set(file.relative, recordSource(source));
     }
-    loadedFiles.set(file.absolute, { stamp, issues: file.issues.items.slice(before), item });
-    return item;
+    return remember(file, found, item);
   };
 
   /** Writes a validated source under its hash (once: the build's workers all load the same files). */
@@ -551,23 +564,14 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
 
   /** Loads one file through the bounded worker unless unchanged since its last load (preview only). */
   async function loadFileInWorker(collection: 'news' | 'pages', file: SourceFile): Promise<Item | undefined> {
-    const stamp = stampOf(collection, file);
-    const known = loadedFiles.get(file.absolute);
-    if (known?.stamp === stamp) {
-      file.issues.items.push(...known.issues);
-      return known.item;
-    }
-    const before = file.issues.items.length;
+    const found = lookUp(collection, file);
+    if (found.hit) return found.item;
     const source = readChecked(file);
-    let item: Item | undefined;
-    if (source !== undefined) {
-      // Loaded only here, so the build and content:check never start a worker.
-      const { parseInWorker } = await import('./preview-parser');
-      const parsed = await parseInWorker(source);
-      item = loadItem(collection, file, source, () => (parsed.ok ? parsed.mdast : parsed.message));
-    }
-    loadedFiles.set(file.absolute, { stamp, issues: file.issues.items.slice(before), item });
-    return item;
+    if (source === undefined) return remember(file, found, undefined);
+    // Loaded only here, so the build and content:check never start a worker.
+    const { parseInWorker } = await import('./preview-parser');
+    const parsed = await parseInWorker(source);
+    return remember(file, found, loadItem(collection, file, source, () => (parsed.ok ? parsed.mdast : parsed.message)));
   }
 
   /**
