@@ -95,5 +95,5 @@ export const config = {
   // Pages and route handlers, including content images (a bad escape there is a 500 otherwise), and
   // the image optimizer (its query is checked); not the build's static files or USWDS assets, which
   // Next serves as files.
-  matcher: ['/((?!_next/static|uswds/).*)'],
+  matcher: ['/((?!_next/static|uswds/|assets/).*)'],
 };

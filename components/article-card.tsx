@@ -1,5 +1,4 @@
-import Image from 'next/image';
-import Link from 'next/link';
+import { ResponsiveImage } from './responsive-image';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { ArticleState } from '@/lib/content/state';
 import type { Article } from '@/lib/content/types';
@@ -25,21 +24,20 @@ export function ArticleCard({ article, headingLevel, lead = false, state, classN
       <div className="usa-card__container">
         <div className="usa-card__header">
           <Heading className="usa-card__heading">
-            <Link href={article.path}>{article.title}</Link>
+            <a href={article.path}>{article.title}</a>
           </Heading>
         </div>
         {article.image && (
           <div className="usa-card__media">
             <div className="usa-card__img">
               {/* The image repeats what the linked title says, so it is decorative here. */}
-              <Image
+              <ResponsiveImage
                 src={article.image.src}
                 alt=""
                 width={article.image.width}
                 height={article.image.height}
                 sizes={lead ? '(min-width: 640px) 50vw, 100vw' : '(min-width: 640px) 33vw, 100vw'}
-                preload={lead}
-                loading={lead ? 'eager' : 'lazy'}
+                priority={lead}
                 // In staff preview, drafts' images reach only the previewing browser.
                 unoptimized={state !== undefined}
               />

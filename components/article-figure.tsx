@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { ResponsiveImage } from './responsive-image';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { Figure } from '@/lib/content/types';
 
@@ -30,14 +30,13 @@ export function ArticleFigure({ figure, eager = false, unoptimized = false, clas
   const hasCaption = Boolean(title || caption || credit || virin);
   return (
     <figure className={['site-figure', className].filter(Boolean).join(' ')} {...rest}>
-      <Image
+      <ResponsiveImage
         src={figure.src}
         alt={figure.alt}
         width={figure.width}
         height={figure.height}
         sizes={FIGURE_SIZES}
-        preload={eager}
-        loading={eager ? 'eager' : 'lazy'}
+        priority={eager}
         unoptimized={unoptimized}
       />
       {hasCaption && (

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { BreadcrumbTrail } from '@/lib/breadcrumbs';
 
 /** USWDS breadcrumb; the last crumb is the current page and is not a link. */
@@ -8,9 +7,9 @@ export function Breadcrumb({ trail, current }: BreadcrumbTrail) {
       <ol className="usa-breadcrumb__list">
         {trail.map((crumb) => (
           <li className="usa-breadcrumb__list-item" key={crumb.href}>
-            <Link href={crumb.href} className="usa-breadcrumb__link">
+            <a href={crumb.href} className="usa-breadcrumb__link">
               <span>{crumb.label}</span>
-            </Link>
+            </a>
           </li>
         ))}
         <li className="usa-breadcrumb__list-item usa-current" aria-current="page">

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { FeedListing } from '@/lib/feeds';
 
@@ -58,9 +57,9 @@ export function TopicFeedTable({ topics, className, ...rest }: TopicFeedTablePro
             <tr key={listing.topic?.slug ?? listing.title}>
               <th scope="row">
                 {listing.topic ? (
-                  <Link href={`/topics/${listing.topic.slug}`} className="usa-link">
+                  <a href={`/topics/${listing.topic.slug}`} className="usa-link">
                     {listing.topic.name}
-                  </Link>
+                  </a>
                 ) : (
                   listing.title
                 )}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { SiteConfig } from '@/lib/site-config';
 
 export interface IdentifierProps {
@@ -18,7 +17,7 @@ export function Identifier({ config }: IdentifierProps) {
             <p className="usa-identifier__identity-domain">{config.domain}</p>
             <p className="usa-identifier__identity-disclaimer">
               <span aria-hidden="true">An </span>official website of the{' '}
-              <Link href={config.parentAgency.href}>{config.parentAgency.name}</Link>
+              <a href={config.parentAgency.href}>{config.parentAgency.name}</a>
             </p>
           </section>
         </div>
@@ -31,9 +30,9 @@ export function Identifier({ config }: IdentifierProps) {
           <ul className="usa-identifier__required-links-list">
             {config.requiredLinks.map((link) => (
               <li className="usa-identifier__required-links-item" key={link.href}>
-                <Link href={link.href} className="usa-identifier__required-link usa-link">
+                <a href={link.href} className="usa-identifier__required-link usa-link">
                   {link.label}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

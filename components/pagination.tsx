@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
 import { pagerSlots } from '@/lib/pagination';
 
@@ -29,10 +28,10 @@ export function Pagination({ current, total, hrefFor, className, 'aria-label': a
       <ul className="usa-pagination__list">
         {current > 1 && (
           <li className="usa-pagination__item usa-pagination__arrow">
-            <Link prefetch={false} href={hrefFor(current - 1)} className="usa-pagination__link usa-pagination__previous-page" aria-label="Previous page">
+            <a href={hrefFor(current - 1)} className="usa-pagination__link usa-pagination__previous-page" aria-label="Previous page">
               <Icon name="navigate_before" />
               <span className="usa-pagination__link-text">Previous</span>
-            </Link>
+            </a>
           </li>
         )}
         {pagerSlots(current, total).map((slot, index) =>
@@ -42,24 +41,23 @@ export function Pagination({ current, total, hrefFor, className, 'aria-label': a
             </li>
           ) : (
             <li key={slot} className="usa-pagination__item usa-pagination__page-no">
-              <Link
-                prefetch={false}
+              <a
                 href={hrefFor(slot)}
                 className={['usa-pagination__button', slot === current ? 'usa-current' : ''].filter(Boolean).join(' ')}
                 aria-label={slot === total ? `Last page, page ${slot}` : `Page ${slot}`}
                 aria-current={slot === current ? 'page' : undefined}
               >
                 {slot}
-              </Link>
+              </a>
             </li>
           ),
         )}
         {current < total && (
           <li className="usa-pagination__item usa-pagination__arrow">
-            <Link prefetch={false} href={hrefFor(current + 1)} className="usa-pagination__link usa-pagination__next-page" aria-label="Next page">
+            <a href={hrefFor(current + 1)} className="usa-pagination__link usa-pagination__next-page" aria-label="Next page">
               <span className="usa-pagination__link-text">Next</span>
               <Icon name="navigate_next" />
-            </Link>
+            </a>
           </li>
         )}
       </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Article, ArticleState, ContentIssue } from '@/lib/content';
 import { DESK_EXPIRIES, type DeskLink } from '@/lib/auth/desk-link';
 import type { StaffIdentity } from '@/lib/auth/staff-session';
@@ -104,7 +103,7 @@ export function PreviewList({ articles, broken = [], staff, sessionEndsAt, link 
               <div className="usa-card__container">
                 <div className="usa-card__header">
                   <h2 className="usa-card__heading">
-                    <Link href={article.path}>{article.title}</Link>
+                    <a href={article.path}>{article.title}</a>
                   </h2>
                 </div>
                 <div className="usa-card__body">

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Article } from '@/lib/content/types';
 import { PublishedDate } from './published-date';
 
@@ -13,9 +12,9 @@ export function RelatedStories({ articles }: { articles: Article[] }) {
       <ul className="usa-list usa-list--unstyled">
         {articles.map((article) => (
           <li key={article.slug}>
-            <Link href={article.path} className="usa-link text-bold">
+            <a href={article.path} className="usa-link text-bold">
               {article.title}
-            </Link>
+            </a>
             <p className="site-meta margin-top-05 margin-bottom-0">
               <PublishedDate date={article.date} instant={article.publishedAt} />
             </p>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
 import { highlight, snippet, type SearchHit } from '@/lib/search';
 import { HighlightedText } from './highlighted-text';
@@ -25,9 +24,9 @@ export function SearchResults({ hits, start, className, ...rest }: SearchResults
         return (
           <li key={article.slug} className="site-search-result">
             <h2 className="site-search-result__title">
-              <Link href={article.path}>
+              <a href={article.path}>
                 <HighlightedText parts={highlight(article.title, matched)} />
-              </Link>
+              </a>
             </h2>
             <p className="site-meta">
               <PublishedDate date={article.date} instant={article.publishedAt} />

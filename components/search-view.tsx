@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { queryMessage, type ResultsPage, type SearchOutcome } from '@/lib/search';
 import { Pagination } from './pagination';
@@ -53,7 +52,7 @@ function Results({ text, results }: { text: string; results: ResultsPage }) {
           <li>Check the spelling of each word.</li>
           <li>Use fewer or more general words: results contain every word you search for.</li>
           <li>
-            Browse <Link href="/news">all news articles</Link> or <Link href="/topics">news by topic</Link>.
+            Browse <a href="/news">all news articles</a> or <a href="/topics">news by topic</a>.
           </li>
         </ul>
       </div>
@@ -63,7 +62,7 @@ function Results({ text, results }: { text: string; results: ResultsPage }) {
     return (
       <Notice kind="info">
         There is no page {page} of results for “{text}”: its {plural(total, 'result')} fill {plural(pageCount, 'page')}.{' '}
-        <Link href={searchHref(text, 1)}>Go to the first page of results</Link>.
+        <a href={searchHref(text, 1)}>Go to the first page of results</a>.
       </Notice>
     );
   }

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { SiteConfig } from '@/lib/site-config';
 import { Identifier } from './identifier';
@@ -25,9 +24,9 @@ export function SiteFooter({ config, className, ...rest }: SiteFooterProps) {
                       key={link.href}
                       className="mobile-lg:grid-col-6 desktop:grid-col-auto usa-footer__primary-content"
                     >
-                      <Link className="usa-footer__primary-link" href={link.href}>
+                      <a className="usa-footer__primary-link" href={link.href}>
                         {link.label}
-                      </Link>
+                      </a>
                     </li>
                   ))}
                 </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { NavLink } from '@/lib/site-config';
 import { SearchForm } from './search-form';
@@ -22,16 +21,16 @@ export function SiteHeader({ siteName, nav, className, ...rest }: SiteHeaderProp
           <div className="usa-navbar">
             <div className="usa-logo">
               <em className="usa-logo__text">
-                <Link href="/" title={`${siteName} home`}>
+                <a href="/" title={`${siteName} home`}>
                   {siteName}
-                </Link>
+                </a>
               </em>
             </div>
-            <Link href="/search" prefetch={false} className="site-search-link">
+            <a href="/search" className="site-search-link">
               {/* eslint-disable-next-line @next/next/no-img-element -- USWDS icon, served from public/uswds */}
               <img src="/uswds/img/usa-icons/search.svg" alt="" width={24} height={24} />
               Search
-            </Link>
+            </a>
             <button type="button" className="usa-menu-btn">
               Menu
             </button>
@@ -44,9 +43,9 @@ export function SiteHeader({ siteName, nav, className, ...rest }: SiteHeaderProp
             <ul className="usa-nav__primary usa-accordion">
               {nav.map((item) => (
                 <li className="usa-nav__primary-item" key={item.href}>
-                  <Link href={item.href} className="usa-nav-link">
+                  <a href={item.href} className="usa-nav-link">
                     <span>{item.label}</span>
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>

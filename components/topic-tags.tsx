@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Topic } from '@/lib/content/types';
 
 /** An article's topics as USWDS tags, each linking to its topic page. */
@@ -8,9 +7,9 @@ export function TopicTags({ topics }: { topics: Topic[] }) {
     <ul className="site-topics" aria-label="Topics">
       {topics.map((topic) => (
         <li key={topic.slug}>
-          <Link href={`/topics/${topic.slug}`} className="usa-tag site-topic-link">
+          <a href={`/topics/${topic.slug}`} className="usa-tag site-topic-link">
             {topic.name}
-          </Link>
+          </a>
         </li>
       ))}
     </ul>

@@ -130,8 +130,7 @@ describe('articleMetadata', () => {
 describe('rootMetadata', () => {
   it('gives pages without their own metadata the site image and no canonical link', () => {
     const metadata = rootMetadata({ preview: false }, config);
-    expect(String(metadata.metadataBase)).toBe('https://news.example.gov/');
-    expect(metadata.title).toEqual({ default: 'Example News', template: '%s | Example News' });
+    expect(metadata.title).toEqual({ absolute: 'Example News' });
     expect(metadata.alternates?.canonical).toBeUndefined();
     expect(metadata.openGraph).toMatchObject({ siteName: 'Example News', locale: 'en_US', type: 'website' });
     expect(metadata.openGraph?.images).toEqual([expect.objectContaining({ url: '/share-image.png', alt: siteConfig.shareImage.alt })]);

@@ -1,8 +1,41 @@
 import { TZDate } from '@date-fns/tz';
-import type { Metadata } from 'next';
 import type { Article, Figure } from './content/types';
-import { feedAlternates } from './feeds/catalog';
+import { feedAlternates, type AlternateTypes } from './feeds/catalog';
 import { siteConfig, type SiteConfig } from './site-config';
+
+/** An image for Open Graph and Twitter cards (a site path or absolute URL). */
+export interface MetaImage {
+  url: string;
+  width?: number;
+  height?: number;
+  alt: string;
+}
+
+/**
+ * What a page says about itself in <head>: the subset of Next's `Metadata` shape this site uses,
+ * rendered by components/head-tags.tsx (public pages are rendered outside the App Router's page
+ * pipeline, docs/decisions/0017). A string title gets " | <site name>"; `absolute` is used as is.
+ * Site paths in it become absolute URLs on the site's origin.
+ */
+export interface PageMeta {
+  title?: string | { absolute: string };
+  description?: string;
+  alternates?: { canonical?: string; types?: AlternateTypes };
+  openGraph?: {
+    type: 'website' | 'article';
+    siteName?: string;
+    locale?: string;
+    title?: string;
+    description?: string;
+    url?: string;
+    images?: MetaImage[];
+    publishedTime?: string;
+    modifiedTime?: string;
+    tags?: string[];
+  };
+  twitter?: { card: 'summary_large_image'; title?: string; description?: string; images?: MetaImage[] };
+  robots?: { index: boolean; follow: boolean };
+}
 
 /**
  * Every page's <head> metadata comes from here, so titles, descriptions, canonical links,
@@ -46,7 +79,6 @@ export interface PageMetadataInput {
   alternateTypes?: AlternateTypes;
 }
 
-type AlternateTypes = NonNullable<NonNullable<Metadata['alternates']>['types']>;
 
 /** "News | DOD News". */
 export function documentTitle(title: string, config: SiteConfig = siteConfig): string {
@@ -86,12 +118,12 @@ function checkLengths({ title, description, path }: PageMetadataInput, config: S
   }
 }
 
-type OpenGraph = NonNullable<Metadata['openGraph']>;
+type OpenGraph = NonNullable<PageMeta['openGraph']>;
 
 /** Open Graph type `website` or `article`, with the fields only articles have. */
 type OpenGraphKind = { type: 'website' } | { type: 'article'; publishedTime: string; modifiedTime: string; tags: string[] };
 
-function build(input: PageMetadataInput, kind: OpenGraphKind, config: SiteConfig): Metadata {
+function build(input: PageMetadataInput, kind: OpenGraphKind, config: SiteConfig): PageMeta {
   checkLengths(input, config);
   const { title, description, path } = input;
   const image = input.image ?? siteShareImage(config);
@@ -119,12 +151,12 @@ function build(input: PageMetadataInput, kind: OpenGraphKind, config: SiteConfig
 }
 
 /** Metadata for any page that is not an article: home, listings, content pages, search, feeds. */
-export function pageMetadata(input: PageMetadataInput, config: SiteConfig = siteConfig): Metadata {
+export function pageMetadata(input: PageMetadataInput, config: SiteConfig = siteConfig): PageMeta {
   return build(input, { type: 'website' }, config);
 }
 
 /** An article: Open Graph type article, its dates in the site's time zone, a tag per topic, its lead image. */
-export function articleMetadata(article: Article, config: SiteConfig = siteConfig): Metadata {
+export function articleMetadata(article: Article, config: SiteConfig = siteConfig): PageMeta {
   const input: PageMetadataInput = { title: article.title, description: article.summary, path: article.path };
   if (article.image) input.image = figureShareImage(article.image, article.title);
   return build(
@@ -141,15 +173,13 @@ export function articleMetadata(article: Article, config: SiteConfig = siteConfi
 
 /**
  * The root layout's metadata: what a page that sets none of its own still gets (the 404 page),
- * and the title template. No canonical link here: only a real page has one.
+ * with the site name as its title. No canonical link here: only a real page has one.
  */
-export function rootMetadata({ preview }: { preview: boolean }, config: SiteConfig = siteConfig): Metadata {
+export function rootMetadata({ preview }: { preview: boolean }, config: SiteConfig = siteConfig): PageMeta {
   const image = siteShareImage(config);
   return {
-    metadataBase: new URL(config.siteUrl),
-    title: { default: config.siteName, template: `%s | ${config.siteName}` },
+    title: { absolute: config.siteName },
     description: config.description,
-    // The icon is app/favicon.ico, which Next links by itself.
     alternates: { types: ALTERNATE_TYPES },
     openGraph: {
       type: 'website',
@@ -161,4 +191,20 @@ export function rootMetadata({ preview }: { preview: boolean }, config: SiteConf
     // Staff preview is never for search engines (proxy.ts also sends X-Robots-Tag).
     ...(preview ? { robots: { index: false, follow: false } } : {}),
   };
+}
+
+/**
+ * The metadata a page's <head> gets: the site's defaults (rootMetadata), each key the page sets
+ * replacing the default's whole value, as Next merges a page's metadata into its layout's. Staff
+ * preview is `noindex, nofollow` whatever the page says.
+ */
+export function documentMeta(page: PageMeta, { preview }: { preview: boolean }, config: SiteConfig = siteConfig): PageMeta {
+  const merged: PageMeta = { ...rootMetadata({ preview: false }, config), ...page };
+  return preview ? { ...merged, robots: { index: false, follow: false } } : merged;
+}
+
+/** The <title> text: a page's own title with " | <site name>", or an absolute one as it is. */
+export function titleText(title: PageMeta['title'], config: SiteConfig = siteConfig): string {
+  if (title === undefined) return config.siteName;
+  return typeof title === 'string' ? documentTitle(title, config) : title.absolute;
 }

@@ -42,13 +42,20 @@ function refusedImageQuery(request: NextRequest): NextResponse | undefined {
 }
 
 /**
- * A content path with no public page gets the site's prerendered 404 page (app/not-found.tsx,
- * built once as /_not-found) instead of a render of its route: nothing rendered, nothing cached
- * per path. A draft's path and a slug that never existed get this same answer.
+ * The one address every path without a public page is answered from: the page route renders its
+ * 404 page there once, and the page cache keeps that one copy. (No content page can have it: slugs
+ * start with a letter or digit.)
+ */
+export const NOT_FOUND_PATH = '/_404';
+
+/**
+ * A path with no public page gets the site's 404 page, cached once at NOT_FOUND_PATH, instead of a
+ * render of its own: nothing rendered, nothing cached per path. A draft's path and a slug that
+ * never existed get this same answer.
  */
 function contentNotFound(request: NextRequest): NextResponse | undefined {
   if (isPublicContentPath(request.nextUrl.pathname) !== false) return undefined;
-  return NextResponse.rewrite(new URL('/_not-found', request.url), {
+  return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), {
     status: 404,
     headers: { 'Cache-Control': NOT_FOUND_CACHE_CONTROL },
   });

@@ -37,8 +37,15 @@ describe('public content paths, from the content index', () => {
     }
   });
 
-  it('leaves every other path to its own route', () => {
-    for (const path of ['/', '/news', '/news/rss.xml', '/news/atom.xml', '/news/feed.json', '/topics', '/about', '/search', `/news/${seed.slug}/x`, '/images/news/x/y.jpg']) {
+  it('knows the fixed pages and the content pages', () => {
+    for (const path of ['/', '/news', '/news/', '/topics', '/feeds', '/about']) expect(isPublicContentPath(path), path).toBe(true);
+    for (const path of ['/no-such-page', '/x.php', '/about/x', `/news/${seed.slug}/x`, '/topics/x/y/z', '/a/b/c/d/e', '/_404']) {
+      expect(isPublicContentPath(path), path).toBe(false);
+    }
+  });
+
+  it('leaves the addresses of other routes and files to them', () => {
+    for (const path of ['/news/rss.xml', '/news/atom.xml', '/news/feed.json', '/search', '/preview', '/api/preview', '/images/news/x/y.jpg', '/robots.txt', '/sitemap.xml', '/favicon.ico', '/.well-known/security.txt', '/assets/x.css', '/_next/image']) {
       expect(isPublicContentPath(path), path).toBeUndefined();
     }
   });

@@ -1,37 +1,68 @@
-import { getArticleForView, getTopicArticlesForView } from '@/lib/content';
+import fs from 'node:fs';
+import path from 'node:path';
+import { getArticleForView, getPage, getTopicArticlesForView } from '@/lib/content';
 import { getNewsPage, getTopicPage } from '@/lib/listings';
-import { parsePageNumber } from '@/lib/pagination';
+import { matchSiteRoute } from '@/lib/render/site-routes';
 
 const PUBLIC = { preview: false } as const;
 const FEEDS = new Set(['rss.xml', 'atom.xml', 'feed.json']);
 
+/** First path segments that other routes or files answer: they decide for themselves. */
+const OWN_ROUTES = new Set(['api', 'images', 'search', 'preview', '.well-known', '_next', 'assets', 'uswds']);
+
+/** Files at the site's root: metadata routes (app/), and public/'s top level, read once. */
+let rootFiles: Set<string> | undefined;
+function isRootFile(name: string): boolean {
+  rootFiles ??= new Set(['robots.txt', 'sitemap.xml', 'favicon.ico', ...readPublicDirectory()]);
+  return rootFiles.has(name);
+}
+
+function readPublicDirectory(): string[] {
+  try {
+    return fs.readdirSync(path.join(process.cwd(), 'public'));
+  } catch {
+    return [];
+  }
+}
+
 /**
- * Whether the public site has something at `pathname`, for the routes whose parameters come from
- * content: /news/<slug>, /news/page/<n>, /topics/<topic>[/page/<n> | /<feed>]. `undefined` for any
- * other path, which its own route decides.
+ * Whether the public site has a page at `pathname`, for every address the page route
+ * (app/[[...path]]/route.tsx) or a content feed answers; `undefined` for an address another route
+ * or a file answers, which decides for itself.
  *
- * Asked before those routes render: each of them caches what it answers per path (ISR), a 404 too,
- * so without this every made-up slug costs a render and a cache entry. It asks the same content
- * index the pages ask (lib/content, lib/listings) with the site clock, so a scheduled article is
- * here the moment its page would show it, and a draft is exactly as absent as a slug that never existed.
+ * Asked before the page route renders: it caches what it answers per address (ISR), a 404 too, so
+ * without this every made-up address would cost a render and a cache entry. It asks the same
+ * route table (lib/render/site-routes.ts) and content index the pages ask, with the site clock, so
+ * a scheduled article is here the moment its page would show it, and a draft is exactly as absent
+ * as a slug that never existed.
  */
 export function isPublicContentPath(pathname: string): boolean | undefined {
   const segments = pathname.split('/').slice(1);
-  const [section, first, second, third, ...rest] = segments;
-  if (section === 'news' && first !== undefined) {
-    if (first === 'page' && second !== undefined && third === undefined) return isListingPage(second, (n) => !!getNewsPage(n, PUBLIC));
-    if (second !== undefined || FEEDS.has(first)) return undefined;
-    return !!getArticleForView(first, PUBLIC);
+  if (segments.at(-1) === '') segments.pop();
+  const [section, first, second, third] = segments;
+  if (section !== undefined && OWN_ROUTES.has(section)) return undefined;
+  if (segments.length === 1 && section !== undefined && isRootFile(section)) return undefined;
+  // Feeds: /news/<feed> is always there; a topic's feed is there while the topic is.
+  if (section === 'news' && first !== undefined && FEEDS.has(first) && second === undefined) return undefined;
+  if (section === 'topics' && first !== undefined && second !== undefined && FEEDS.has(second) && third === undefined) {
+    return !!getTopicArticlesForView(first, PUBLIC);
   }
-  if (section === 'topics' && first !== undefined && rest.length === 0) {
-    if (second === undefined || (FEEDS.has(second) && third === undefined)) return !!getTopicArticlesForView(first, PUBLIC);
-    if (second === 'page' && third !== undefined) return isListingPage(third, (n) => !!getTopicPage(first, n, PUBLIC));
+  const route = matchSiteRoute(segments);
+  switch (route?.page) {
+    case undefined:
+      return false;
+    case 'article':
+      return !!getArticleForView(route.slug, PUBLIC);
+    case 'news':
+      return !!getNewsPage(route.number, PUBLIC);
+    case 'topic':
+      return !!getTopicPage(route.topic, route.number, PUBLIC);
+    case 'content':
+      return !!getPage(route.slug);
+    case 'redirect':
+      // Page 1 of a listing: there when the listing is (a topic with no public article is not).
+      return section === 'topics' && first !== undefined ? !!getTopicArticlesForView(first, PUBLIC) : true;
+    default:
+      return true;
   }
-  return undefined;
-}
-
-/** A listing page exists when its number is written the one way the pages accept and is in range (page 1 redirects to the listing, if that exists). */
-function isListingPage(segment: string, exists: (page: number) => boolean): boolean {
-  const page = parsePageNumber(segment);
-  return page !== undefined && exists(page);
 }

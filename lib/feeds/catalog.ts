@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import type { Topic } from '../content/types';
 import { siteConfig } from '../site-config';
 
@@ -43,7 +42,8 @@ export function feedTitle(topic?: Pick<Topic, 'name'>): string {
   return topic ? `${siteConfig.siteName}: ${topic.name}` : siteConfig.siteName;
 }
 
-type AlternateTypes = NonNullable<NonNullable<Metadata['alternates']>['types']>;
+/** MIME type → the feeds of that type a page links to with `<link rel="alternate">`. */
+export type AlternateTypes = Record<string, { url: string; title: string }[]>;
 
 /**
  * Feed autodiscovery (`<link rel="alternate" type=…>`) for a page's metadata: a topic page's

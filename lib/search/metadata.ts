@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import type { PageMeta } from '../metadata';
 import { siteConfig } from '../site-config';
 import type { Query } from './query';
 
@@ -15,7 +15,7 @@ function shorten(text: string): string {
  * not index internal result pages (they would index endless query variants of the articles
  * themselves), but may follow the links to the articles.
  */
-export function searchMetadata(query: Query): Metadata {
+export function searchMetadata(query: Query): PageMeta {
   const robots = { index: false, follow: true };
   switch (query.kind) {
     case 'empty':

@@ -8,6 +8,7 @@ export interface PolicyOptions {
 }
 export declare const DAP_ORIGINS: { script: string[]; data: string[] };
 export declare const HSTS: string;
+export declare const USWDS_INIT_SCRIPT: string;
 export declare const LOCAL_HOST: string;
 export declare const DENIED_FEATURES: string[];
 export declare function contentSecurityPolicy(options?: PolicyOptions): Record<string, string[]>;

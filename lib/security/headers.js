@@ -21,6 +21,15 @@ const LOCAL_HOST = '(?:localhost|127\\.0\\.0\\.1|\\[.*)';
 const HSTS = 'max-age=63072000; includeSubDomains';
 
 /**
+ * USWDS's uswds-init.js, inline in every page's <head>: it hides the banner panel until the
+ * behaviours have run, so it does not flash open; if scripts never arrive, the page reverts to its
+ * no-JS form. The CSP allows exactly this text, by its hash.
+ */
+const USWDS_INIT_SCRIPT =
+  "(function(){var c='usa-js-loading',d=document.documentElement;d.classList.add(c);" +
+  'setTimeout(function(){d.classList.remove(c)},8000)})();';
+
+/**
  * Browser features the site never uses, denied to it and to anything it could ever embed. Only names
  * Chromium knows: an unknown one is a console error on every page.
  */
@@ -128,4 +137,4 @@ function securityHeadersForHost(host, options) {
     .flatMap((rule) => rule.headers.map(({ key, value }) => /** @type {[string, string]} */ ([key, value])));
 }
 
-module.exports = { DAP_ORIGINS, HSTS, LOCAL_HOST, DENIED_FEATURES, contentSecurityPolicy, serializePolicy, securityHeaderRules, securityHeadersForHost };
+module.exports = { USWDS_INIT_SCRIPT, DAP_ORIGINS, HSTS, LOCAL_HOST, DENIED_FEATURES, contentSecurityPolicy, serializePolicy, securityHeaderRules, securityHeadersForHost };

@@ -9,6 +9,7 @@
  * reaches that far forward.
  */
 const { securityHeadersForHost } = require('./headers.js');
+const { answerNotModified } = require('./not-modified.js');
 
 /** GET and HEAD for pages, files and feeds; POST for the preview exit form. */
 const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'];
@@ -36,7 +37,8 @@ function methodRefusalHeaders() {
  * Wraps the server's Node request listener. Every response starts with the security headers of
  * next.config.js for its Host: Next's own answers before routing (the 308 for a trailing slash or
  * `//`) skip `headers()`, and where `headers()` runs it sets the same values again. A request with
- * a method the site does not answer gets 405 with `Allow` and never reaches Next.
+ * a method the site does not answer gets 405 with `Allow` and never reaches Next. A conditional GET
+ * whose ETag still matches gets 304 (not-modified.js).
  * @template {import('node:http').IncomingMessage} Req
  * @template {import('node:http').ServerResponse} Res
  * @param {(req: Req, res: Res) => unknown} listener
@@ -46,7 +48,10 @@ function methodRefusalHeaders() {
 function guardRequests(listener, options) {
   return (req, res) => {
     for (const [name, value] of securityHeadersForHost(req.headers.host, options)) res.setHeader(name, value);
-    if (isAllowedMethod(req.method)) return listener(req, res);
+    if (isAllowedMethod(req.method)) {
+      answerNotModified(req, res);
+      return listener(req, res);
+    }
     res.statusCode = 405;
     for (const [name, value] of Object.entries(methodRefusalHeaders())) res.setHeader(name, value);
     // Read (and drop) any body, so the connection stays usable.

@@ -1,22 +1,20 @@
-import type { Metadata } from 'next';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { articleCount, FeedLinks, TopicFeedTable } from '@/components/feed-directory';
 import { FEED_ITEM_LIMIT, feedDirectory } from '@/lib/feeds';
 import { pageMetadata } from '@/lib/metadata';
+import { page } from '@/lib/render/outcome';
 import { siteConfig } from '@/lib/site-config';
 
-// The counts follow the feeds: a scheduled article is counted within a minute of its time.
-export const revalidate = 60;
-
-export const metadata: Metadata = pageMetadata({
-  title: 'News feeds: RSS, Atom and JSON Feed',
-  description: `Follow ${siteConfig.siteName} in a feed reader: feed addresses for all news articles and for each topic.`,
-  path: '/feeds',
-});
-
-export default function FeedsPage() {
+/** /feeds: what a feed is, and every feed's address. The counts follow the feeds: a scheduled article is counted within a minute of its time. */
+export function feedsPage() {
   const { site, topics } = feedDirectory();
-  return (
+  const meta = pageMetadata({
+    title: 'News feeds: RSS, Atom and JSON Feed',
+    description: `Follow ${siteConfig.siteName} in a feed reader: feed addresses for all news articles and for each topic.`,
+    path: '/feeds',
+  });
+  return page(
+    meta,
     <div className="grid-container padding-bottom-4">
       <Breadcrumb trail={[{ label: 'Home', href: '/' }]} current="News feeds" />
       <div className="usa-prose site-article">
@@ -40,6 +38,6 @@ export default function FeedsPage() {
         <p>Follow only the topics you care about.</p>
       </div>
       <TopicFeedTable topics={topics} />
-    </div>
+    </div>,
   );
 }

@@ -1,13 +1,13 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
+import type { PageMeta } from '@/lib/metadata';
 
-export const metadata: Metadata = {
+export const notFoundMeta: PageMeta = {
   title: 'Page not found',
   description: 'The page you asked for does not exist here. It may have moved, or the address may be mistyped.',
-  robots: { index: false },
+  robots: { index: false, follow: true },
 };
 
-export default function NotFound() {
+/** The site's 404 page: for any address that names nothing public (lib/render/site-pages.ts). */
+export function NotFoundView() {
   return (
     <div className="grid-container padding-y-6">
       <div className="site-article usa-prose">
@@ -16,13 +16,13 @@ export default function NotFound() {
         <p>It may have moved, or the web address may be mistyped. Try one of these instead:</p>
         <ul>
           <li>
-            <Link href="/">Go to the home page</Link>
+            <a href="/">Go to the home page</a>
           </li>
           <li>
-            <Link href="/news">Browse the latest news</Link>
+            <a href="/news">Browse the latest news</a>
           </li>
           <li>
-            <Link href="/contact">Contact us</Link> if you think something is missing
+            <a href="/contact">Contact us</a> if you think something is missing
           </li>
         </ul>
       </div>
