@@ -14,7 +14,8 @@ export type ResponsiveImageProps = Omit<ImageProps, 'loading' | 'preload' | 'pri
  */
 export function ResponsiveImage({ priority = false, alt, ...props }: ResponsiveImageProps) {
   const { props: image } = getImageProps({ ...props, alt, loading: priority ? 'eager' : 'lazy', fetchPriority: priority ? 'high' : undefined });
-  delete image.style;
+  const attributes: Partial<typeof image> = { ...image };
+  delete attributes.style;
   // eslint-disable-next-line @next/next/no-img-element -- this is next/image's own output, as plain HTML
-  return <img {...image} alt={alt} />;
+  return <img {...attributes} alt={alt} />;
 }

@@ -1,6 +1,6 @@
 import { loadSitePage, prerenderedPaths } from '@/components/pages';
 import { getPreviewAccess } from '@/lib/preview/access';
-import { htmlResponse } from '@/lib/render/html-response';
+import { servePage } from '@/lib/render/html-response';
 import { notFound } from '@/lib/render/outcome';
 import { matchSiteRoute } from '@/lib/render/site-routes';
 
@@ -22,5 +22,5 @@ export function generateStaticParams() {
 export async function GET(_request: Request, { params }: { params: Promise<{ path?: string[] }> }) {
   const access = await getPreviewAccess();
   const route = matchSiteRoute((await params).path ?? []);
-  return htmlResponse(route ? await loadSitePage(route, access) : notFound, access);
+  return servePage(() => (route ? loadSitePage(route, access) : notFound), access);
 }

@@ -8,7 +8,9 @@ import type { PageMeta } from '@/lib/metadata';
 export type PageOutcome =
   | { kind: 'page'; meta: PageMeta; body: ReactNode; status?: number }
   | { kind: 'not-found' }
-  | { kind: 'redirect'; location: string };
+  | { kind: 'redirect'; location: string }
+  /** Something failed: the site's error page. */
+  | { kind: 'error' };
 
 export const notFound: PageOutcome = { kind: 'not-found' };
 
