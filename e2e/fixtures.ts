@@ -137,7 +137,8 @@ export const test = base.extend<Fixtures>({
   blockScripts: async ({ consoleErrors }, provide) => {
     await provide(async (page) => {
       consoleErrors.allow(ABORTED_REQUEST);
-      await page.route('**/_next/static/**/*.js', (route) => route.abort());
+      // Every external script: the site's behaviour file, DAP's when it is on.
+      await page.route(/\.js(?:\?|$)/, (route) => route.abort());
     });
   },
 });
