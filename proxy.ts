@@ -4,17 +4,7 @@ import { DRAFT_MODE_COOKIE, gatePreview, previewModeId, REVALIDATE_HEADERS, rewr
 import { PREVIEW_HEADERS } from '@/lib/preview/response';
 import { getPreviewSecret } from '@/lib/preview/secret';
 import { PREVIEW_COOKIE, previewCookieOptions } from '@/lib/preview/session';
-import { isTooLong } from '@/lib/search/query';
 import { edgeAnswer } from '@/lib/edge/edge-answer';
-
-/**
- * A search longer than the limit is a bad request: the page still renders and says so, but with
- * status 400, which a page component cannot set itself.
- */
-function statusFor(request: NextRequest): number | undefined {
-  const { pathname, searchParams } = request.nextUrl;
-  return pathname === '/search' && isTooLong(searchParams.get('q')) ? 400 : undefined;
-}
 
 /**
  * Whether the path's percent-escapes spell valid UTF-8. Next's route matching throws on one that
@@ -77,8 +67,7 @@ export function proxy(request: NextRequest) {
   // is not public; a made-up cookie is answered here like any reader.
   const answer = edgeAnswer(request, { previewing: gate.draftMode });
   if (answer) return answer;
-  const status = statusFor(request);
-  const response = NextResponse.next({ ...(status ? { status } : {}), request: { headers: gate.headers } });
+  const response = NextResponse.next({ request: { headers: gate.headers } });
   if (gate.draftMode) {
     for (const [name, value] of Object.entries(PREVIEW_HEADERS)) response.headers.set(name, value);
   }

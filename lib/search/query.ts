@@ -38,11 +38,6 @@ export function parseQuery(raw: string | string[] | undefined): Query {
   return { kind: 'words', text, terms: words };
 }
 
-/** Whether a raw `q` value is too long, for answering 400 before anything renders (proxy.ts). */
-export function isTooLong(raw: string | null): boolean {
-  return parseQuery(raw ?? undefined).kind === 'too-long';
-}
-
 /**
  * Reads the `page` parameter: a whole number from 1 up. Anything else (missing, "abc", "-1",
  * "0", "2.5") is page 1, so a mangled link still shows results.
