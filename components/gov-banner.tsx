@@ -47,7 +47,6 @@ export function GovBanner({ tld, className, ...rest }: GovBannerProps) {
               className="usa-accordion__button usa-banner__button"
               aria-expanded="true"
               aria-controls={copy.id}
-              suppressHydrationWarning
             >
               <span className="usa-banner__button-text">{copy.action}</span>
             </button>
@@ -56,7 +55,6 @@ export function GovBanner({ tld, className, ...rest }: GovBannerProps) {
         <div
           className="usa-banner__content usa-accordion__content"
           id={copy.id}
-          suppressHydrationWarning
         >
           <div className="grid-row grid-gap-lg">
             <BannerGuidance icon="/uswds/img/icon-dot-gov.svg">
