@@ -19,12 +19,12 @@ import { breadcrumbList, newsArticle } from '@/lib/structured-data';
  */
 export async function articlePage(slug: string, access: PreviewAccess) {
   const preview = canPreviewArticle(access, slug);
-  const loaded = preview ? await loadArticleForPreview(slug) : { article: getArticleForView(slug, { preview }), issues: [] };
+  const loaded = preview ? await loadArticleForPreview(slug) : undefined;
   if (loaded && !loaded.article) {
     const file = loaded.issues[0]?.file ?? '';
     return page({ title: 'This article cannot be shown' }, <ContentProblems file={file} issues={loaded.issues} />);
   }
-  const article = loaded?.article;
+  const article = preview ? loaded?.article : getArticleForView(slug, { preview });
   if (!article) return notFound;
   const years = siteConfig.archiveAfterYears;
   return page(

@@ -28,7 +28,7 @@ export async function loadSitePage(route: SiteRoute, access: PreviewAccess): Pro
     case 'content':
       return contentPage(route.slug);
     case 'redirect':
-      return redirectTo(route.location);
+      return redirectTo(route.location, { permanent: true });
   }
 }
 

@@ -7,7 +7,7 @@ import { page, redirectTo } from '@/lib/render/outcome';
 /** /preview: the staff desk, for staff signed in with the agency's OpenID Connect provider. */
 export async function staffDeskPage(params: URLSearchParams) {
   const desk = await staffDesk(Object.fromEntries(params));
-  if (desk.kind === 'sign-in-first') return redirectTo('/api/auth/sign-in?returnTo=/preview');
+  if (desk.kind === 'sign-in-first') return redirectTo('/api/auth/sign-in?returnTo=/preview', { permanent: false });
   const meta = {
     ...pageMetadata({
       title: 'Staff desk: drafts and scheduled articles',

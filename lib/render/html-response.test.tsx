@@ -28,7 +28,7 @@ describe('htmlResponse', () => {
     const missing = await htmlResponse({ kind: 'not-found' }, PUBLIC);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('<h1>Page not found</h1>');
-    const moved = await htmlResponse({ kind: 'redirect', location: '/news' }, PUBLIC);
+    const moved = await htmlResponse({ kind: 'redirect', location: '/news', permanent: true }, PUBLIC);
     expect([moved.status, moved.headers.get('location')]).toEqual([308, '/news']);
     const failed = await htmlResponse({ kind: 'error' }, PUBLIC);
     expect(failed.status).toBe(500);

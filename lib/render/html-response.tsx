@@ -43,7 +43,7 @@ export async function htmlResponse(outcome: PageOutcome, access: PreviewAccess, 
     return render({ meta: errorMeta, body: <ErrorView />, status: 500 }, access, true);
   }
   if (outcome.kind === 'redirect') {
-    return new Response(null, { status: 308, headers: { Location: outcome.location } });
+    return new Response(null, { status: outcome.permanent ? 308 : 307, headers: { Location: outcome.location } });
   }
   const found = outcome.kind === 'page' ? outcome : { meta: notFoundMeta, body: <NotFoundView />, status: 404 };
   return render(found, access, dynamic);

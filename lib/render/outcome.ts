@@ -8,14 +8,15 @@ import type { PageMeta } from '@/lib/metadata';
 export type PageOutcome =
   | { kind: 'page'; meta: PageMeta; body: ReactNode; status?: number }
   | { kind: 'not-found' }
-  | { kind: 'redirect'; location: string }
+  /** 308 when the address has moved for good (`/news/page/1`), 307 when only this request goes elsewhere (sign in first). */
+  | { kind: 'redirect'; location: string; permanent: boolean }
   /** Something failed: the site's error page. */
   | { kind: 'error' };
 
 export const notFound: PageOutcome = { kind: 'not-found' };
 
-export function redirectTo(location: string): PageOutcome {
-  return { kind: 'redirect', location };
+export function redirectTo(location: string, { permanent }: { permanent: boolean }): PageOutcome {
+  return { kind: 'redirect', location, permanent };
 }
 
 export function page(meta: PageMeta, body: ReactNode, status?: number): PageOutcome {
