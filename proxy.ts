@@ -81,8 +81,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and route handlers, including content images (a bad escape there is a 500 otherwise), and
-  // the image optimizer (its query is checked); not the build's static files or USWDS assets, which
-  // Next serves as files.
-  matcher: ['/((?!_next/static|uswds/|assets/).*)'],
+  // Pages and route handlers, including content images, and the image optimizer (its query is
+  // checked); not the build's static files or the USWDS and site assets, which Next serves as files,
+  // unless their address has a percent-escape: it may not be valid UTF-8, which the page route's
+  // catch-all cannot decode (a 500 otherwise).
+  matcher: ['/((?!_next/static/|uswds/|assets/).*)', '/(_next/static|uswds|assets)/(.*%.*)'],
 };
