@@ -44,8 +44,11 @@ function rssMb(pid: number): number {
   return Number(match[1]) / 1024;
 }
 
-/** Headers that differ between any two responses (time, connection). */
-const VOLATILE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+/**
+ * Headers that differ between any two responses (time, connection), and the cache's state: the one
+ * 404 copy is HIT, or STALE for the request that starts its regeneration a minute on.
+ */
+const VOLATILE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'x-nextjs-cache']);
 const stableHeaders = (response: APIResponse) =>
   Object.fromEntries(Object.entries(response.headers()).filter(([name]) => !VOLATILE.has(name)));
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { getPages, getTopicsForView } from '@/lib/content';
 import { getPrerenderPlan } from '@/lib/listings';
 import type { PreviewAccess } from '@/lib/preview/access';
+import { NOT_FOUND_PATH } from '@/lib/edge/edge-answer';
 import { redirectTo, type PageOutcome } from '@/lib/render/outcome';
 import type { SiteRoute } from '@/lib/render/site-routes';
 import { articlePage } from './article';
@@ -41,6 +42,8 @@ export function prerenderedPaths(): string[][] {
   const plan = getPrerenderPlan();
   return [
     [],
+    // The one cached copy of the 404 page (lib/edge/edge-answer.ts), ready before the first reader.
+    [NOT_FOUND_PATH.slice(1)],
     ['news'],
     ['topics'],
     ['feeds'],
