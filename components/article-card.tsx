@@ -9,6 +9,8 @@ export interface ArticleCardProps extends ComponentPropsWithoutRef<'li'> {
   headingLevel: 2 | 3;
   /** The lead story: a wide USWDS flag card with an eager image. */
   lead?: boolean;
+  /** The image is the page's largest above the fold: eager, high priority (a lead card's always is). */
+  priority?: boolean;
   /** In staff preview: drafts and scheduled articles get a tag saying so. */
   state?: ArticleState;
 }
@@ -16,7 +18,7 @@ export interface ArticleCardProps extends ComponentPropsWithoutRef<'li'> {
 const STATE_TAGS: Partial<Record<ArticleState, string>> = { draft: 'Draft', scheduled: 'Scheduled' };
 
 /** A USWDS card that links to an article. Meant to sit in a `ul.usa-card-group`. */
-export function ArticleCard({ article, headingLevel, lead = false, state, className, ...rest }: ArticleCardProps) {
+export function ArticleCard({ article, headingLevel, lead = false, priority = lead, state, className, ...rest }: ArticleCardProps) {
   const Heading = `h${headingLevel}` as const;
   const classes = ['usa-card', lead ? 'usa-card--flag tablet:grid-col-12' : 'tablet:grid-col-4', className];
   return (
@@ -37,7 +39,7 @@ export function ArticleCard({ article, headingLevel, lead = false, state, classN
                 width={article.image.width}
                 height={article.image.height}
                 sizes={lead ? '(min-width: 640px) 50vw, 100vw' : '(min-width: 640px) 33vw, 100vw'}
-                priority={lead}
+                priority={priority}
                 // In staff preview, drafts' images reach only the previewing browser.
                 unoptimized={state !== undefined}
               />
@@ -61,14 +63,22 @@ export interface ArticleCardListProps {
   headingLevel: 2 | 3;
   /** In staff preview, where drafts and scheduled articles are tagged. */
   stateOf?: (article: Article) => ArticleState;
+  /** The first card's image is the page's largest above the fold (a listing's LCP on a phone): load it first, not lazily. */
+  firstIsPriority?: boolean;
 }
 
 /** A USWDS card group of articles, as the news index and topic pages show them. */
-export function ArticleCardList({ articles, headingLevel, stateOf }: ArticleCardListProps) {
+export function ArticleCardList({ articles, headingLevel, stateOf, firstIsPriority = false }: ArticleCardListProps) {
   return (
     <ul className="usa-card-group">
-      {articles.map((article) => (
-        <ArticleCard key={article.slug} article={article} headingLevel={headingLevel} state={stateOf?.(article)} />
+      {articles.map((article, index) => (
+        <ArticleCard
+          key={article.slug}
+          article={article}
+          headingLevel={headingLevel}
+          state={stateOf?.(article)}
+          priority={firstIsPriority && index === 0}
+        />
       ))}
     </ul>
   );

@@ -33,7 +33,7 @@ export function ArticleListing({ heading, listing, hrefFor, preview, before }: A
       {totalItems === 0 ? (
         <p>There are no articles here yet.</p>
       ) : (
-        <ArticleCardList articles={listing.items} headingLevel={2} stateOf={preview?.stateOf} />
+        <ArticleCardList articles={listing.items} headingLevel={2} stateOf={preview?.stateOf} firstIsPriority />
       )}
       <Pagination current={page} total={totalPages} hrefFor={hrefFor} className="margin-top-4" />
     </div>

@@ -87,6 +87,8 @@ function BannerGuidance({ icon, children }: { icon: string; children: ReactNode 
         aria-hidden="true"
         width={40}
         height={40}
+        // Inside the collapsed panel: fetched when the reader opens it, not ahead of the page's own content.
+        loading="lazy"
       />
       <div className="usa-media-block__body">
         <p>{children}</p>

@@ -38,7 +38,7 @@ export function SiteHeader({ siteName, nav, className, ...rest }: SiteHeaderProp
           <nav aria-label="Primary navigation" className="usa-nav">
             <button type="button" className="usa-nav__close">
               {/* eslint-disable-next-line @next/next/no-img-element -- USWDS icon */}
-              <img src="/uswds/img/usa-icons/close.svg" role="img" alt="Close" width={24} height={24} />
+              <img src="/uswds/img/usa-icons/close.svg" role="img" alt="Close" width={24} height={24} loading="lazy" />
             </button>
             <ul className="usa-nav__primary usa-accordion">
               {nav.map((item) => (

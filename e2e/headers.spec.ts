@@ -225,9 +225,13 @@ test.describe('redirects and refused methods carry the security headers', () => 
   }
 
   test('an RSC request header gets the same HTML page: there is no RSC payload to give', async ({ baseURL }) => {
-    const plain = await rawRequest(baseURL!, 'GET', ARTICLE, new URL(baseURL!).host);
+    const host = new URL(baseURL!).host;
+    const plain = await rawRequest(baseURL!, 'GET', ARTICLE, host);
     for (const rsc of ['1', ['1', '1'], '2']) {
-      const answer = await rawRequest(baseURL!, 'GET', ARTICLE, new URL(baseURL!).host, { RSC: rsc });
+      let answer = await rawRequest(baseURL!, 'GET', ARTICLE, host, { RSC: rsc });
+      // Next first sends a router request to the same path with its `_rsc` cache key; the page route answers that too.
+      const next = answer.headers['location'] ? new URL(answer.headers['location'], baseURL) : undefined;
+      if (answer.status === 307 && next?.searchParams.has('_rsc')) answer = await rawRequest(baseURL!, 'GET', next.pathname + next.search, host, { RSC: rsc });
       expect(answer.status, `RSC: ${String(rsc)}`).toBe(200);
       expect(answer.headers['content-type'], `RSC: ${String(rsc)}`).toMatch(/^text\/html/);
       expect(answer.body, `RSC: ${String(rsc)}`).toBe(plain.body);
