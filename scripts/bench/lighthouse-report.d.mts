@@ -12,6 +12,8 @@ export function median(values: number[]): number;
 
 /** The parts of a Lighthouse result (LHR) these helpers read. */
 export interface Lhr {
+  environment?: { benchmarkIndex?: number };
+  runWarnings?: string[];
   categories?: Record<string, { score: number | null; auditRefs?: { id: string; weight?: number; group?: string }[] }>;
   audits?: Record<
     string,
@@ -39,6 +41,7 @@ export interface RunSummary {
   requests: number;
   scriptCount: number;
   scriptBytes: number;
+  benchmarkIndex: number;
 }
 export interface PageSummary extends RunSummary {
   runs: number;
@@ -63,3 +66,4 @@ export function summarizeRun(lhr: Lhr | undefined): RunSummary;
 export function summarizePage(lhrs: (Lhr | undefined)[]): { summary: PageSummary; medianLhr: Lhr | undefined };
 export function judgePage(summary: PageSummary | undefined, targets?: typeof LIGHTHOUSE_TARGETS): Miss[];
 export function failingAudits(lhr: Lhr | undefined, misses: Pick<Miss, 'figure'>[]): FailingAudit[];
+export function lighthousePages(sitemapXml: string): [string, string][];

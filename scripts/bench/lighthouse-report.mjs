@@ -52,11 +52,13 @@ export function summarizeRun(lhr) {
     requests: row('total')?.requestCount ?? Number.NaN,
     scriptCount: row('script')?.requestCount ?? (resources.length > 0 ? 0 : Number.NaN),
     scriptBytes: row('script')?.transferSize ?? (resources.length > 0 ? 0 : Number.NaN),
+    // Lighthouse's measure of the CPU it ran on: simulated throttling scales main-thread time by it.
+    benchmarkIndex: typeof lhr?.environment?.benchmarkIndex === 'number' ? lhr.environment.benchmarkIndex : Number.NaN,
   };
 }
 
 const FIGURES = [
-  'performance', 'accessibility', 'best-practices', 'seo', 'tbt', 'cls', 'fcp', 'lcp', 'speedIndex', 'transferBytes', 'requests', 'scriptCount', 'scriptBytes',
+  'performance', 'accessibility', 'best-practices', 'seo', 'tbt', 'cls', 'fcp', 'lcp', 'speedIndex', 'transferBytes', 'requests', 'scriptCount', 'scriptBytes', 'benchmarkIndex',
 ];
 
 /**
@@ -135,4 +137,30 @@ export function failingAudits(lhr, misses) {
     for (const { ref } of refs) add(ref.id, figure);
   }
   return [...found.values()];
+}
+
+/**
+ * The pages Lighthouse measures, as [name, path], from the site's sitemap.xml (its text): home, the
+ * news index, the newest article (the sitemap lists articles newest first, after the news index
+ * pages) and the readiness topic, or the first topic listed when there is no readiness topic.
+ */
+export function lighthousePages(sitemapXml) {
+  const paths = [...String(sitemapXml).matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map(([, loc]) => {
+    try {
+      return new URL(loc).pathname;
+    } catch {
+      return loc;
+    }
+  });
+  const article = paths.find((p) => /^\/news\/[a-z0-9-]+$/.test(p));
+  const topics = paths.filter((p) => /^\/topics\/[a-z0-9-]+$/.test(p));
+  const topic = topics.includes('/topics/readiness') ? '/topics/readiness' : topics[0];
+  if (!article) throw new Error('bench: sitemap.xml lists no article (<loc>…/news/<slug></loc>) for Lighthouse to measure');
+  if (!topic) throw new Error('bench: sitemap.xml lists no topic page (<loc>…/topics/<slug></loc>) for Lighthouse to measure');
+  return [
+    ['home', '/'],
+    ['news index', '/news'],
+    ['article', article],
+    ['topic', topic],
+  ];
 }

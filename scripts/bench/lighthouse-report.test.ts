@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failingAudits, judgePage, LIGHTHOUSE_TARGETS, median, summarizePage, summarizeRun, type Lhr } from './lighthouse-report.mjs';
+import { failingAudits, judgePage, LIGHTHOUSE_TARGETS, lighthousePages, median, summarizePage, summarizeRun, type Lhr } from './lighthouse-report.mjs';
 
 /** A Lighthouse result shaped as Lighthouse 12 writes it, with only the fields the report reads. */
 function lhr({
@@ -22,6 +22,7 @@ function lhr({
   performanceRefs?: { id: string; weight?: number; group?: string }[];
 } = {}): Lhr {
   return {
+    environment: { benchmarkIndex: 2900 },
     categories: {
       performance: {
         score: performance,
@@ -90,12 +91,13 @@ describe('summarizeRun', () => {
       requests: 14,
       scriptCount: 9,
       scriptBytes: 140_000,
+      benchmarkIndex: 2900,
     });
   });
 
   it('counts no scripts as 0 when Lighthouse saw none, and a missing score as NaN', () => {
     const result = lhr({ performance: null });
-    result.audits!['resource-summary'].details!.items = [{ resourceType: 'total', requestCount: 3, transferSize: 90_000 }];
+    result.audits!['resource-summary']!.details!.items = [{ resourceType: 'total', requestCount: 3, transferSize: 90_000 }];
     const run = summarizeRun(result);
     expect(run.performance).toBeNaN();
     expect(run.scriptCount).toBe(0);
@@ -193,5 +195,41 @@ describe('failingAudits', () => {
     const result = lhr({ accessibility: 0.96 });
     expect(failingAudits(result, [])).toEqual([]);
     expect(failingAudits(undefined, [{ figure: 'accessibility' }])).toEqual([]);
+  });
+});
+
+describe('lighthousePages', () => {
+  const sitemap = (locs: string[]) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${locs.map((loc) => `<url>\n<loc>${loc}</loc>\n</url>`).join('\n')}\n</urlset>`;
+
+  it('measures home, the news index, the newest article and the readiness topic', () => {
+    const xml = sitemap([
+      'https://www.defense.gov/',
+      'https://www.defense.gov/news',
+      'https://www.defense.gov/news/page/2',
+      'https://www.defense.gov/news/keesler-flight-line-reopens-after-hurricane',
+      'https://www.defense.gov/news/biden-stoltenberg-confer-before-nato-summit',
+      'https://www.defense.gov/topics',
+      'https://www.defense.gov/topics/europe',
+      'https://www.defense.gov/topics/readiness',
+      'https://www.defense.gov/topics/readiness/page/2',
+    ]);
+    expect(lighthousePages(xml)).toEqual([
+      ['home', '/'],
+      ['news index', '/news'],
+      ['article', '/news/keesler-flight-line-reopens-after-hurricane'],
+      ['topic', '/topics/readiness'],
+    ]);
+  });
+
+  it('takes the first topic when there is no readiness topic, and says what is missing', () => {
+    expect(lighthousePages(sitemap(['https://x.gov/news/a-b', 'https://x.gov/topics/europe/page/2', 'https://x.gov/topics/europe']))[3]).toEqual([
+      'topic',
+      '/topics/europe',
+    ]);
+    expect(() => lighthousePages(sitemap(['https://x.gov/', 'https://x.gov/news/page/2', 'https://x.gov/topics/europe']))).toThrow(
+      'bench: sitemap.xml lists no article (<loc>…/news/<slug></loc>) for Lighthouse to measure',
+    );
+    expect(() => lighthousePages(sitemap(['https://x.gov/news/a-b', 'https://x.gov/topics']))).toThrow('bench: sitemap.xml lists no topic page');
   });
 });
