@@ -66,4 +66,4 @@ export function summarizeRun(lhr: Lhr | undefined): RunSummary;
 export function summarizePage(lhrs: (Lhr | undefined)[]): { summary: PageSummary; medianLhr: Lhr | undefined };
 export function judgePage(summary: PageSummary | undefined, targets?: typeof LIGHTHOUSE_TARGETS): Miss[];
 export function failingAudits(lhr: Lhr | undefined, misses: Pick<Miss, 'figure'>[]): FailingAudit[];
-export function lighthousePages(sitemapXml: string): [string, string][];
+export function lighthousePages(sitemapXml: string, options?: { article?: string }): [string, string][];

@@ -143,8 +143,9 @@ export function failingAudits(lhr, misses) {
  * The pages Lighthouse measures, as [name, path], from the site's sitemap.xml (its text): home, the
  * news index, the newest article (the sitemap lists articles newest first, after the news index
  * pages) and the readiness topic, or the first topic listed when there is no readiness topic.
+ * `article` (a path) measures that article instead of the newest, when the sitemap lists it.
  */
-export function lighthousePages(sitemapXml) {
+export function lighthousePages(sitemapXml, { article: chosen } = {}) {
   const paths = [...String(sitemapXml).matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map(([, loc]) => {
     try {
       return new URL(loc).pathname;
@@ -152,7 +153,8 @@ export function lighthousePages(sitemapXml) {
       return loc;
     }
   });
-  const article = paths.find((p) => /^\/news\/[a-z0-9-]+$/.test(p));
+  if (chosen !== undefined && !paths.includes(chosen)) throw new Error(`bench: --lighthouse-article=${chosen} is not a page the sitemap lists`);
+  const article = chosen ?? paths.find((p) => /^\/news\/[a-z0-9-]+$/.test(p));
   const topics = paths.filter((p) => /^\/topics\/[a-z0-9-]+$/.test(p));
   const topic = topics.includes('/topics/readiness') ? '/topics/readiness' : topics[0];
   if (!article) throw new Error('bench: sitemap.xml lists no article (<loc>…/news/<slug></loc>) for Lighthouse to measure');

@@ -222,6 +222,17 @@ describe('lighthousePages', () => {
     ]);
   });
 
+  it('measures the article asked for instead of the newest, if the sitemap lists it', () => {
+    const xml = sitemap(['https://x.gov/news/newest', 'https://x.gov/news/biden-stoltenberg-confer-before-nato-summit', 'https://x.gov/topics/europe']);
+    expect(lighthousePages(xml, { article: '/news/biden-stoltenberg-confer-before-nato-summit' })[2]).toEqual([
+      'article',
+      '/news/biden-stoltenberg-confer-before-nato-summit',
+    ]);
+    expect(() => lighthousePages(xml, { article: '/news/draft-article-example' })).toThrow(
+      'bench: --lighthouse-article=/news/draft-article-example is not a page the sitemap lists',
+    );
+  });
+
   it('takes the first topic when there is no readiness topic, and says what is missing', () => {
     expect(lighthousePages(sitemap(['https://x.gov/news/a-b', 'https://x.gov/topics/europe/page/2', 'https://x.gov/topics/europe']))[3]).toEqual([
       'topic',

@@ -3,6 +3,7 @@
 //   --quick                            small corpora (200, 1,000), 5 s load runs, 30 s soak, 5 s slug flood,
 //                                      1 Lighthouse run per page: for development
 //   --lighthouse-runs=3                Lighthouse runs per page (median reported)
+//   --lighthouse-article=/news/<slug>  the article Lighthouse measures (default: the newest in the sitemap)
 //   --sizes=1000,10000                 corpus sizes for the scale section
 //   --duration=20 --connections=50     each load run; --soak=300 soak seconds; --flood=30 slug-flood seconds
 //   --reuse                            reuse builds in .next-bench/ whose BUILD_ID exists
@@ -621,7 +622,8 @@ async function lighthouseSection() {
   const lhrs = new Map();
   try {
     await waitForHttp(`${base}/robots.txt`, 20000, proxy);
-    pages = lighthousePages(await (await fetch(`${base}/sitemap.xml`)).text());
+    const article = typeof flags['lighthouse-article'] === 'string' ? flags['lighthouse-article'] : undefined;
+    pages = lighthousePages(await (await fetch(`${base}/sitemap.xml`)).text(), { article });
     for (const [, urlPath] of pages) await warm(base + urlPath);
     // Pages alternate (home, index, article, topic, home, …): a slow moment of a shared machine
     // then lowers one run of each page rather than every run of one.
@@ -652,7 +654,7 @@ async function lighthouseSection() {
     `Lighthouse ${lighthouseVersion()}, mobile defaults (Moto G Power viewport, simulated slow 4G and 4× CPU slowdown), Debian Chromium \`--headless=new\`, ` +
       `through ${nginxConfig.source} with gzip, in front of the standalone server (\`scripts/serve.mjs\`) of the site build. ` +
       `${lighthouseRuns} run${lighthouseRuns === 1 ? '' : 's'} per page, pages alternating, nginx’s cache filled first; each figure is the median over the runs ` +
-      `(performance also as min–max). The article is the newest in the sitemap. Transfer: bytes over the wire (gzip), all requests; scripts: external script files Lighthouse saw load. ` +
+      `(performance also as min–max). The article is ${typeof flags['lighthouse-article'] === 'string' ? 'the one `--lighthouse-article` named' : 'the newest in the sitemap'}. Transfer: bytes over the wire (gzip), all requests; scripts: external script files Lighthouse saw load. ` +
       `Results of every run: \`bench/work/lighthouse/<page>-<run>.json\` (open in https://googlechrome.github.io/lighthouse/viewer/). Took ${formatSeconds(elapsed)}.`,
     '',
     table(
