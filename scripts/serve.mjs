@@ -4,6 +4,7 @@
 // One process, so whoever starts it (npm start, Playwright's webServer, a test) can stop it.
 //   PORT (default 3000), HOST (default 127.0.0.1); everything else in the environment (PREVIEW_SECRET,
 //   SITE_URL, DAP_AGENCY, …) goes to the site as it is. It does not build: npm start does.
+//   NEXT_DIST_DIR: serve the build made with it (the benchmark's .next-bench/<label>) instead of .next.
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 import { prepareStandalone } from './standalone.mjs';
 
-const dir = prepareStandalone(undefined, { linkContent: true });
+const dir = prepareStandalone(undefined, { linkContent: true, distDir: process.env.NEXT_DIST_DIR || '.next' });
 process.env.PORT ??= '3000';
 // server.js listens on HOSTNAME.
 process.env.HOSTNAME = process.env.HOST ?? '127.0.0.1';

@@ -12,6 +12,9 @@
 //   prepareStandalone(root, { linkContent: true })
 //                                        content/ as a symlink to the checkout's, for `npm start` and
 //                                        the tests: edits to content show without copying (preview)
+//   prepareStandalone(root, { distDir: '.next-bench/site' })
+//                                        a build made with NEXT_DIST_DIR (the benchmark): its server is
+//                                        <distDir>/standalone and serves <distDir>/static from there
 import { cpSync, existsSync, lstatSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
@@ -19,20 +22,21 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Where the standalone server lives, and its entry point. */
-export function standaloneDir(root = ROOT) {
-  return path.join(root, '.next', 'standalone');
+/** Where the standalone server of the build in `distDir` (next.config.js's, relative to root) lives. */
+export function standaloneDir(root = ROOT, distDir = '.next') {
+  return path.join(root, distDir, 'standalone');
 }
 
 /**
  * Copies public/ and .next/static into the standalone folder, and content/ (or links it).
  * Throws when the build has no standalone output.
  * @param {string} [root]
- * @param {{ linkContent?: boolean }} [options]
+ * @param {{ linkContent?: boolean, distDir?: string }} [options]
  * @returns {string} the folder
  */
-export function prepareStandalone(root = ROOT, { linkContent = false } = {}) {
-  const dir = standaloneDir(root);
+export function prepareStandalone(root = ROOT, { linkContent = false, distDir = '.next' } = {}) {
+  const dir = standaloneDir(root, distDir);
+  const build = path.join(root, distDir);
   if (!existsSync(path.join(dir, 'server.js'))) {
     throw new Error(`${path.relative(root, dir)}/server.js is missing: run npm run build (next.config.js must keep output: 'standalone')`);
   }
@@ -40,16 +44,17 @@ export function prepareStandalone(root = ROOT, { linkContent = false } = {}) {
   // files deleted and copied again under it: once the folder is complete for this build with
   // content linked, serving leaves it alone. A copy for a deploy is always made afresh.
   const marker = path.join(dir, '.prepared');
-  const stamp = `${readFileSync(path.join(root, '.next', 'BUILD_ID'), 'utf8').trim()} ${linkContent ? 'linked content' : 'copied content'}`;
+  const stamp = `${readFileSync(path.join(build, 'BUILD_ID'), 'utf8').trim()} ${linkContent ? 'linked content' : 'copied content'}`;
   if (linkContent && existsSync(marker) && readFileSync(marker, 'utf8') === stamp) return dir;
   const replace = (from, to) => {
     rmSync(to, { recursive: true, force: true });
     cpSync(from, to, { recursive: true, dereference: true });
   };
   replace(path.join(root, 'public'), path.join(dir, 'public'));
-  replace(path.join(root, '.next', 'static'), path.join(dir, '.next', 'static'));
-  const record = path.join(root, '.next', 'content-record');
-  if (existsSync(record)) replace(record, path.join(dir, '.next', 'content-record'));
+  // The server finds its build in <its folder>/<distDir>, as next.config.js named it at build time.
+  replace(path.join(build, 'static'), path.join(dir, distDir, 'static'));
+  const record = path.join(build, 'content-record');
+  if (existsSync(record)) replace(record, path.join(dir, distDir, 'content-record'));
   const content = path.join(dir, 'content');
   const source = path.join(root, 'content');
   if (linkContent) {

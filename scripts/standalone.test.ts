@@ -42,6 +42,23 @@ describe('prepareStandalone', () => {
     expect(existsSync(path.join(dir, 'public/left-alone'))).toBe(false);
   });
 
+  it('completes the server of a build made in another folder (NEXT_DIST_DIR) where that server looks', () => {
+    project('build-1');
+    for (const dir of ['.next-bench/site/static', '.next-bench/site/standalone', '.next-bench/site/content-record']) mkdirSync(path.join(root, dir), { recursive: true });
+    writeFileSync(path.join(root, '.next-bench/site/standalone/server.js'), '');
+    writeFileSync(path.join(root, '.next-bench/site/BUILD_ID'), 'bench-1');
+    writeFileSync(path.join(root, '.next-bench/site/static/bench.js'), 'js');
+    writeFileSync(path.join(root, '.next-bench/site/content-record/news.json'), '{}');
+    const dir = prepareStandalone(root, { linkContent: true, distDir: '.next-bench/site' });
+    expect(dir).toBe(path.join(root, '.next-bench/site/standalone'));
+    expect(existsSync(path.join(dir, '.next-bench/site/static/bench.js'))).toBe(true);
+    expect(existsSync(path.join(dir, '.next-bench/site/content-record/news.json'))).toBe(true);
+    expect(existsSync(path.join(dir, 'public/favicon.ico'))).toBe(true);
+    expect(lstatSync(path.join(dir, 'content')).isSymbolicLink()).toBe(true);
+    // The default build is not touched.
+    expect(existsSync(path.join(root, '.next/standalone/public'))).toBe(false);
+  });
+
   it('says to build first when there is no standalone server', () => {
     rmSync(path.join(project('build-1'), '.next/standalone/server.js'));
     expect(() => prepareStandalone(root)).toThrow(".next/standalone/server.js is missing: run npm run build (next.config.js must keep output: 'standalone')");

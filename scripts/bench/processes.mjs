@@ -1,5 +1,5 @@
 // Servers and builds the benchmark starts: each in its own process group, stopped by its id
-// at the end or on failure. Ports 3530–3549 on 127.0.0.1 only.
+// at the end or on failure. Ports from --port-base (default 3530–3535) on 127.0.0.1 only.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,18 +1,23 @@
 // `npm run bench`: builds and measures the site, writes bench/results/<YYYY-MM-DD>.md and prints it.
-//   --only=scale,serving,weight,soak,attacks   sections to run (default: all)
-//   --quick                            small corpora (200, 1,000), 5 s load runs, 30 s soak, 5 s slug flood: for development
+//   --only=scale,serving,weight,soak,attacks,lighthouse   sections to run (default: all)
+//   --quick                            small corpora (200, 1,000), 5 s load runs, 30 s soak, 5 s slug flood,
+//                                      1 Lighthouse run per page: for development
+//   --lighthouse-runs=3                Lighthouse runs per page (median reported)
+//   --lighthouse-article=/news/<slug>  the article Lighthouse measures (default: the newest in the sitemap)
 //   --sizes=1000,10000                 corpus sizes for the scale section
 //   --duration=20 --connections=50     each load run; --soak=300 soak seconds; --flood=30 slug-flood seconds
 //   --reuse                            reuse builds in .next-bench/ whose BUILD_ID exists
 //   --note="…"                         a line at the top of the report (e.g. the machine was shared)
 //   --out=file.md                      write the report there instead
 //   --nginx-config=path/nginx-config.mjs   another renderNginxConfig (default scripts/nginx-config.mjs)
-// Servers listen on 127.0.0.1:3530–3549 and are stopped at the end, also on failure.
+//   --port-base=3530                   first of the 6 ports used (another range when two benchmarks share a machine)
+// Servers listen on 127.0.0.1:3530–3535 and are stopped at the end, also on failure.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { writeCorpus } from './make-corpus.mjs';
@@ -21,15 +26,19 @@ import {
   formatBytes, formatNumber, formatSeconds, levelsOff, parseFlags, parseGnuTime, percentile, ratio, sparkline,
   statusMix, summarizeLoad, table,
 } from './report.mjs';
+import { failingAudits, judgePage, LIGHTHOUSE_TARGETS, lighthousePages, median, summarizePage } from './lighthouse-report.mjs';
 
 const ROOT = process.cwd();
 const WORK = path.join(ROOT, 'bench', 'work');
-const PORTS = { next: 3530, proxy: 3531, ceiling: 3532, scale: 3533 };
 const ARTICLE = '/news/keesler-flight-line-reopens-after-hurricane';
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-const SECTIONS = ['scale', 'serving', 'weight', 'soak', 'attacks'];
+const SECTIONS = ['scale', 'serving', 'weight', 'soak', 'attacks', 'lighthouse'];
 
 const flags = parseFlags(process.argv.slice(2));
+const portBase = Number(flags['port-base'] ?? 3530);
+if (!Number.isInteger(portBase) || portBase < 1024 || portBase > 65530) throw new Error(`bench: --port-base must be a port number from 1024 to 65530, got "${flags['port-base']}"`);
+// standalone: the standalone server behind nginx (Lighthouse); chrome: Lighthouse's Chromium debugging port.
+const PORTS = { next: portBase, proxy: portBase + 1, ceiling: portBase + 2, scale: portBase + 3, standalone: portBase + 4, chrome: portBase + 5 };
 const quick = flags.quick === true;
 const only = new Set(typeof flags.only === 'string' ? flags.only.split(',') : SECTIONS);
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`bench: unknown section "${name}"; expected ${SECTIONS.join(', ')}`);
@@ -40,7 +49,10 @@ const soakSeconds = Number(flags.soak ?? (quick ? 30 : 300));
 const floodSeconds = Number(flags.flood ?? (quick ? 5 : 30));
 const warmup = quick ? 2 : 5;
 const reuse = flags.reuse === true;
+const lighthouseRuns = Number(flags['lighthouse-runs'] ?? (quick ? 1 : 3));
+if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) throw new Error(`bench: --lighthouse-runs must be a whole number of at least 1, got "${flags['lighthouse-runs']}"`);
 
+const execFileAsync = promisify(execFile);
 const log = (message) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 function dirSize(dir, skip = new Set()) {
@@ -116,6 +128,16 @@ async function startNext(label, distDir, contentDir, port) {
   return child;
 }
 
+/** The build's standalone server as deployed (scripts/serve.mjs: server.js with the request guard), for what sits behind nginx. */
+async function startStandalone(label, distDir, contentDir, port) {
+  const child = launch(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs')], {
+    env: { CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, PORT: String(port), HOST: '127.0.0.1' },
+    logFile: path.join(WORK, `server-${label}.log`),
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/robots.txt`, 120000, child);
+  return child;
+}
+
 async function startNginx(label, confText, subfolders = []) {
   const dir = path.join(WORK, `nginx-${label}`);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -136,6 +158,12 @@ async function nginxConfigRenderer() {
 
 // nginx started as root runs its workers as nobody, who could not write the cache and temp folders made here.
 const nginxUser = () => (process.getuid?.() === 0 ? 'root' : undefined);
+
+/** The production configuration on PORTS.proxy in front of the app on `upstreamPort`; its cache and logs in bench/work/nginx-<label>. */
+function startProxy(label, nginxConfig, upstreamPort) {
+  const workDir = path.join(WORK, `nginx-${label}`);
+  return startNginx(label, nginxConfig.render({ listenPort: PORTS.proxy, upstreamPort, cacheDir: path.join(workDir, 'cache'), workDir, user: nginxUser() }), ['cache']);
+}
 
 function ceilingConfig({ listenPort, root, workDir }) {
   return `${nginxUser() ? `user ${nginxUser()};\n` : ''}worker_processes auto;
@@ -288,9 +316,7 @@ async function servingSection() {
   fs.copyFileSync(articleHtml, path.join(ceilingRoot, `${ARTICLE.slice(1)}.html`));
 
   const next = await startNext('serving', distDir, contentDir, PORTS.next);
-  const proxyDir = path.join(WORK, 'nginx-proxy');
-  const proxyConfig = nginxConfig.render({ listenPort: PORTS.proxy, upstreamPort: PORTS.next, cacheDir: path.join(proxyDir, 'cache'), workDir: proxyDir, user: nginxUser() });
-  const proxy = await startNginx('proxy', proxyConfig, ['cache']);
+  const proxy = await startProxy('proxy', nginxConfig, PORTS.next);
   const ceilingDir = path.join(WORK, 'nginx-ceiling');
   const ceiling = await startNginx('ceiling', ceilingConfig({ listenPort: PORTS.ceiling, root: ceilingRoot, workDir: ceilingDir }));
   await waitForHttp(`http://127.0.0.1:${PORTS.proxy}/robots.txt`, 20000, proxy);
@@ -392,7 +418,6 @@ async function weightSection() {
     ['404', '/no-such-page'],
   ];
   const rows = [];
-  const lighthouse = [];
   try {
     for (const [name, urlPath] of templates) {
       const response = await fetch(base + urlPath);
@@ -415,58 +440,18 @@ async function weightSection() {
         `${1 + assets.css.length + assets.js.length + assets.other.length} (${assets.css.length} CSS, ${assets.js.length} JS, ${assets.other.length} img/font)`,
       ]);
     }
-    for (const [name, urlPath] of [['home', '/'], ['article', ARTICLE]]) {
-      log(`lighthouse: ${name}`);
-      lighthouse.push([name, runLighthouse(base + urlPath, name)]);
-    }
   } finally {
     await stop(next);
   }
-  const score = (lhr, id) => (lhr?.categories?.[id]?.score == null ? 'n/a' : Math.round(lhr.categories[id].score * 100));
-  const audit = (lhr, id) => lhr?.audits?.[id]?.displayValue ?? 'n/a';
   return [
     '## 3. Weight',
     '',
     'Bytes of each page and of the stylesheets and scripts its HTML references (`<link rel=stylesheet>`, `<script src>` without `noModule`), raw and gzip level 6, from `next start`. ' +
-      'Requests: the HTML plus what it references (stylesheets, scripts, images, preloaded fonts and images); fonts that CSS loads are not counted here, Lighthouse’s count below includes them.',
+      'Requests: the HTML plus what it references (stylesheets, scripts, images, preloaded fonts and images); fonts that CSS loads are not counted here, Lighthouse’s (section 6) are.',
     '',
     table(['template', 'status', 'HTML', 'HTML gzip', 'CSS', 'CSS gzip', 'JS', 'JS gzip', 'requests'], rows),
     '',
-    `Lighthouse ${lighthouseVersion()} (mobile, simulated throttling), Debian Chromium headless, against \`next start\`:`,
-    '',
-    table(
-      ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP', 'CLS', 'TBT', 'requests'],
-      lighthouse.map(([name, lhr]) => [
-        name, score(lhr, 'performance'), score(lhr, 'accessibility'), score(lhr, 'best-practices'), score(lhr, 'seo'),
-        audit(lhr, 'largest-contentful-paint'), audit(lhr, 'cumulative-layout-shift'), audit(lhr, 'total-blocking-time'),
-        lhr?.audits?.['network-requests']?.details?.items?.length ?? 'n/a',
-      ]),
-    ),
-    '',
   ].join('\n');
-}
-
-function lighthouseVersion() {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version;
-}
-
-function runLighthouse(url, name) {
-  const out = path.join(WORK, `lighthouse-${name}.json`);
-  try {
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js'), url, '--quiet', '--output=json', `--output-path=${out}`,
-        '--chrome-path=/usr/bin/chromium', '--chrome-flags=--headless=new --no-sandbox',
-        '--only-categories=performance,accessibility,best-practices,seo',
-      ],
-      { stdio: 'pipe', env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, timeout: 180000 },
-    );
-    return JSON.parse(fs.readFileSync(out, 'utf8'));
-  } catch (error) {
-    log(`lighthouse failed for ${url}: ${String(error.stderr ?? error.message).slice(0, 500)}`);
-    return undefined;
-  }
 }
 
 // ---------------------------------------------------------------- 4. Soak
@@ -529,12 +514,7 @@ async function attacksSection() {
   const { distDir } = await siteBuildOnce();
   const nginxConfig = await nginxConfigRenderer();
   const next = await startNext('attacks', distDir, path.join(ROOT, 'content'), PORTS.next);
-  const proxyDir = path.join(WORK, 'nginx-attacks');
-  const proxy = await startNginx(
-    'attacks',
-    nginxConfig.render({ listenPort: PORTS.proxy, upstreamPort: PORTS.next, cacheDir: path.join(proxyDir, 'cache'), workDir: proxyDir, user: nginxUser() }),
-    ['cache'],
-  );
+  const proxy = await startProxy('attacks', nginxConfig, PORTS.next);
   const base = `http://127.0.0.1:${PORTS.proxy}`;
   const runs = [];
   try {
@@ -586,6 +566,136 @@ async function attacksSection() {
   ].join('\n');
 }
 
+// ---------------------------------------------------------------- 6. Lighthouse
+function lighthouseVersion() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version;
+}
+
+const LIGHTHOUSE_DIR = path.join(WORK, 'lighthouse');
+
+/** One Lighthouse run, mobile defaults (simulated throttling), its result kept in bench/work/lighthouse/; undefined when it failed. */
+async function runLighthouse(url, name) {
+  const out = path.join(LIGHTHOUSE_DIR, `${name}.json`);
+  fs.rmSync(out, { force: true });
+  try {
+    await execFileAsync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js'), url, '--quiet', '--output=json', `--output-path=${out}`,
+        '--chrome-path=/usr/bin/chromium', '--chrome-flags=--headless=new --no-sandbox', `--port=${PORTS.chrome}`,
+        '--only-categories=performance,accessibility,best-practices,seo',
+      ],
+      { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, timeout: 180000, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const lhr = JSON.parse(fs.readFileSync(out, 'utf8'));
+    if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    return lhr;
+  } catch (error) {
+    log(`lighthouse failed for ${url}: ${String(error.stderr || error.message).slice(0, 500)}`);
+    return undefined;
+  }
+}
+
+/** The page, and what its HTML references, once through nginx: Lighthouse then meets a filled cache, as readers do. */
+async function warm(url) {
+  const response = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+  const html = await response.text();
+  if (response.status !== 200) throw new Error(`bench: ${url} answered ${response.status} through nginx`);
+  const assets = assetsOf(html, url);
+  for (const asset of [...assets.css, ...assets.js, ...assets.other]) await (await fetch(asset, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+}
+
+const seconds = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'n/a');
+const scoreText = (value) => (Number.isFinite(value) ? formatNumber(value, Number.isInteger(value) ? 0 : 1) : 'n/a');
+
+async function lighthouseSection() {
+  const { distDir } = await siteBuildOnce();
+  const contentDir = path.join(ROOT, 'content');
+  const nginxConfig = await nginxConfigRenderer();
+  fs.rmSync(LIGHTHOUSE_DIR, { recursive: true, force: true });
+  fs.mkdirSync(LIGHTHOUSE_DIR, { recursive: true });
+  const app = await startStandalone('lighthouse', distDir, contentDir, PORTS.standalone);
+  const proxy = await startProxy('lighthouse', nginxConfig, PORTS.standalone);
+  const base = `http://127.0.0.1:${PORTS.proxy}`;
+  const started = Date.now();
+  let pages;
+  const lhrs = new Map();
+  try {
+    await waitForHttp(`${base}/robots.txt`, 20000, proxy);
+    const article = typeof flags['lighthouse-article'] === 'string' ? flags['lighthouse-article'] : undefined;
+    pages = lighthousePages(await (await fetch(`${base}/sitemap.xml`)).text(), { article });
+    for (const [, urlPath] of pages) await warm(base + urlPath);
+    // Pages alternate (home, index, article, topic, home, …): a slow moment of a shared machine
+    // then lowers one run of each page rather than every run of one.
+    for (let run = 1; run <= lighthouseRuns; run += 1) {
+      for (const [name, urlPath] of pages) {
+        log(`lighthouse: ${name}, run ${run} of ${lighthouseRuns}`);
+        lhrs.set(name, [...(lhrs.get(name) ?? []), await runLighthouse(base + urlPath, `${name.replace(/\W+/g, '-')}-${run}`)]);
+      }
+    }
+  } finally {
+    await stop(proxy);
+    await stop(app);
+  }
+  const elapsed = (Date.now() - started) / 1000;
+  const results = pages.map(([name, urlPath]) => {
+    const { summary, medianLhr } = summarizePage(lhrs.get(name) ?? []);
+    const misses = judgePage(summary);
+    return { name, urlPath, summary, misses, audits: failingAudits(medianLhr, misses) };
+  });
+  const failing = results.filter((r) => r.misses.length > 0);
+  const t = LIGHTHOUSE_TARGETS;
+  const allRuns = [...lhrs.values()].flat().filter(Boolean);
+  const cpu = allRuns.map((lhr) => lhr.environment?.benchmarkIndex).filter(Number.isFinite);
+  const warnings = [...new Set(allRuns.flatMap((lhr) => lhr.runWarnings ?? []))];
+  const lines = [
+    '## 6. Lighthouse',
+    '',
+    `Lighthouse ${lighthouseVersion()}, mobile defaults (Moto G Power viewport, simulated slow 4G and 4× CPU slowdown), Debian Chromium \`--headless=new\`, ` +
+      `through ${nginxConfig.source} with gzip, in front of the standalone server (\`scripts/serve.mjs\`) of the site build. ` +
+      `${lighthouseRuns} run${lighthouseRuns === 1 ? '' : 's'} per page, pages alternating, nginx’s cache filled first; each figure is the median over the runs ` +
+      `(performance also as min–max). The article is ${typeof flags['lighthouse-article'] === 'string' ? 'the one `--lighthouse-article` named' : 'the newest in the sitemap'}. Transfer: bytes over the wire (gzip), all requests; scripts: external script files Lighthouse saw load. ` +
+      `Results of every run: \`bench/work/lighthouse/<page>-<run>.json\` (open in https://googlechrome.github.io/lighthouse/viewer/). Took ${formatSeconds(elapsed)}.`,
+    '',
+    table(
+      ['page', 'URL', 'performance', 'min–max', 'accessibility', 'best practices', 'SEO', 'TBT', 'CLS', 'FCP', 'LCP', 'Speed Index', 'transfer', 'scripts', 'runs'],
+      results.map(({ name, urlPath, summary: s }) => [
+        name, `\`${urlPath}\``, scoreText(s.performance), `${scoreText(s.performanceMin)}–${scoreText(s.performanceMax)}`, scoreText(s.accessibility),
+        scoreText(s['best-practices']), scoreText(s.seo), `${formatNumber(s.tbt)} ms`, Number.isFinite(s.cls) ? s.cls.toFixed(3) : 'n/a',
+        seconds(s.fcp), seconds(s.lcp), seconds(s.speedIndex), formatBytes(s.transferBytes),
+        Number.isFinite(s.scriptCount) ? `${scoreText(s.scriptCount)} (${formatBytes(s.scriptBytes)})` : 'n/a',
+        `${s.runs}${s.failedRuns > 0 ? ` (${s.failedRuns} failed)` : ''}`,
+      ]),
+      ['left', 'left', ...Array(13).fill('right')],
+    ),
+    '',
+    `Lighthouse’s CPU benchmark index of this machine (its \`benchmarkIndex\`; simulated throttling scales the main thread’s measured time, so a busy machine raises TBT): ` +
+      `median ${formatNumber(median(cpu))}, ${formatNumber(Math.min(...cpu))}–${formatNumber(Math.max(...cpu))} over the runs. ` +
+      (warnings.length === 0 ? 'Lighthouse gave no run warnings.' : `Lighthouse warned: ${warnings.map((w) => `“${w}”`).join(' ')}`),
+    '',
+    `Targets (issue 13): performance ≥ ${t.performance}, accessibility, best practices and SEO = 100, TBT ≤ ${t.tbtMs} ms, CLS ≤ ${t.cls}, on the medians. ` +
+      (failing.length === 0
+        ? `**PASS**: all ${results.length} pages.`
+        : `**FAIL**: ${failing.length} of ${results.length} pages under target — ${failing.map((r) => `${r.name} (${r.misses.map((m) => m.text).join(', ')})`).join('; ')}.`),
+    '',
+  ];
+  for (const r of failing) {
+    lines.push(
+      `### What to fix: ${r.name} (\`${r.urlPath}\`, the median run)`,
+      '',
+      r.audits.length === 0
+        ? 'No scored audit below 1 in the categories under target (a run failed, or the score is missing).'
+        : table(
+          ['audit', 'category', 'score', 'value'],
+          r.audits.map((a) => [`\`${a.id}\``, a.category, a.score == null ? 'error' : a.score.toFixed(2), a.displayValue]),
+          ['left', 'left', 'right', 'left'],
+        ),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
 // ---------------------------------------------------------------- main
 function header(startedAt, load1) {
   const commit = (() => {
@@ -615,7 +725,7 @@ async function main() {
   const load1 = os.loadavg();
   const sections = [];
   const failures = [];
-  const runners = { scale: scaleSection, serving: servingSection, weight: weightSection, soak: soakSection, attacks: attacksSection };
+  const runners = { scale: scaleSection, serving: servingSection, weight: weightSection, soak: soakSection, attacks: attacksSection, lighthouse: lighthouseSection };
   for (const name of SECTIONS) {
     if (!only.has(name)) continue;
     try {
