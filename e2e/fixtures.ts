@@ -137,8 +137,6 @@ export const test = base.extend<Fixtures>({
   blockScripts: async ({ consoleErrors }, provide) => {
     await provide(async (page) => {
       consoleErrors.allow(ABORTED_REQUEST);
-      // The site's behaviour file (/assets/, decision 0018), and Next's chunks should any come back.
-      await page.route(/\/assets\/[^?#]+\.js(?:\?|$)/, (route) => route.abort());
       await page.route('**/_next/static/**/*.js', (route) => route.abort());
     });
   },
