@@ -8,26 +8,6 @@
 
 const { createHash } = require('node:crypto');
 
-/**
- * USWDS's uswds-init.js, the one inline script a page carries: it must run before first paint, so
- * the banner panel does not flash open before the behaviour file arrives; if that file never does,
- * the page reverts to its no-JS form after 8 s. The document writes this exact string into <head>,
- * and the Content-Security-Policy allows it by its hash: change one, and the other follows.
- */
-const USWDS_INIT_SCRIPT =
-  "(function(){var c='usa-js-loading',d=document.documentElement;d.classList.add(c);setTimeout(function(){d.classList.remove(c)},8000)})();";
-
-/**
- * The CSP source that allows an inline script with exactly this text (CSP Level 3 hash-source:
- * base64 of the SHA-256 of the script's UTF-8 text, nothing trimmed).
- * @param {string} script
- */
-function scriptHashSource(script) {
-  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
-}
-
-const USWDS_INIT_SCRIPT_HASH = scriptHashSource(USWDS_INIT_SCRIPT);
-
 /** GSA's Digital Analytics Program (DAP) and the Google tag it loads. */
 const DAP_ORIGINS = {
   script: ['https://dap.digitalgov.gov', 'https://www.googletagmanager.com'],
@@ -42,6 +22,28 @@ const DAP_ORIGINS = {
 const LOCAL_HOST = '(?:localhost|127\\.0\\.0\\.1|\\[.*)';
 
 const HSTS = 'max-age=63072000; includeSubDomains';
+
+/**
+ * USWDS's uswds-init.js, inline in every page's <head>: it hides the banner panel until the
+ * behaviours have run, so it does not flash open; if scripts never arrive, the page reverts to its
+ * no-JS form. The CSP allows exactly this text, by its hash.
+ */
+const USWDS_INIT_SCRIPT =
+  "(function(){var c='usa-js-loading',d=document.documentElement;d.classList.add(c);" +
+  'setTimeout(function(){d.classList.remove(c)},8000)})();';
+
+/**
+ * The CSP source that allows an inline script with exactly this text (CSP Level 3 hash-source:
+ * base64 of the SHA-256 of the script's UTF-8 text, nothing trimmed). The document writes
+ * USWDS_INIT_SCRIPT into <head> as it is, and the policy allows it by this hash: change the text,
+ * and the policy follows (decision 0019).
+ * @param {string} script
+ */
+function scriptHashSource(script) {
+  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+}
+
+const USWDS_INIT_SCRIPT_HASH = scriptHashSource(USWDS_INIT_SCRIPT);
 
 /**
  * Browser features the site never uses, denied to it and to anything it could ever embed. Only names
