@@ -5,9 +5,11 @@ import { baseURL, desktopUse, externalBaseURL, phoneUse, runOptions, webServer }
 // playwright.a11y.config.ts, its own reports and its own command (npm run test:a11y).
 export default defineConfig({
   testDir: 'e2e',
+  // support/ holds helpers and their Vitest unit tests (npm run test:unit), not specs.
   // Against a deployment (BASE_URL), leave out what needs this checkout's build and tools: the
-  // byte budgets read .next's manifests, and the nginx spec runs a local nginx in front of a local server.
-  testIgnore: ['a11y/**', ...(externalBaseURL ? ['budgets.spec.ts', 'nginx.spec.ts'] : [])],
+  // byte budgets read the asset manifest, the client-bundle check reads the build's files, and the
+  // nginx spec runs a local nginx in front of a local server.
+  testIgnore: ['a11y/**', 'support/**', ...(externalBaseURL ? ['budgets.spec.ts', 'client-bundles.spec.ts', 'nginx.spec.ts'] : [])],
   outputDir: 'test-results/e2e',
   ...runOptions,
   timeout: 60_000,

@@ -11,7 +11,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'e2e/a11y/**/*.test.ts'],
+    include: ['lib/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'e2e/a11y/**/*.test.ts', 'e2e/support/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -1,14 +1,16 @@
 /**
  * Security and caching headers on every kind of response (next.config.js, lib/security/headers.js,
- * docs/decisions/0008-security-headers-and-csp.md), and a browser check that the Content-Security-
- * Policy blocks nothing the site needs.
+ * docs/decisions/0008-security-headers-and-csp.md, 0019-strict-content-security-policy.md). That the
+ * strict policy blocks nothing the site needs, in Chromium on every template: e2e/budgets.spec.ts.
  */
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
-import { expect, NOT_FOUND_RESOURCE, test, waitForUswds } from './fixtures';
+import { USWDS_INIT_SCRIPT_HASH } from '../lib/security/headers.js';
+import { expect, test } from './fixtures';
 import { publicArticles, topicSlug } from './support/content';
+import { parseCsp } from './support/page-scripts';
 import { DRAFT, PREVIEW_COOKIE, previewLink, ROOT } from './support/preview';
 import { SEED_SLUG } from './support/seed';
 
@@ -23,16 +25,6 @@ const SECURITY_HEADERS: Record<string, string | RegExp> = {
 const ARTICLE = `/news/${SEED_SLUG}`;
 /** Pages a shared cache may keep: prerendered or ISR. */
 const CACHEABLE_PAGES = ['/', ARTICLE, '/news', '/topics', '/about', '/feeds'];
-
-/** Directive → sources. */
-function parseCsp(header: string): Map<string, string[]> {
-  const directives = new Map<string, string[]>();
-  for (const part of header.split(';')) {
-    const [name, ...sources] = part.trim().split(/\s+/);
-    if (name) directives.set(name.toLowerCase(), sources);
-  }
-  return directives;
-}
 
 function expectSecurityHeaders(response: APIResponse, label: string): void {
   const headers = response.headers();
@@ -124,27 +116,28 @@ test.describe('security headers', () => {
     expect(assets.optimized.length, 'the article has a /_next/image figure').toBeGreaterThan(0);
   });
 
-  test('the Content-Security-Policy allows only the site itself', async ({ request }) => {
+  test('the Content-Security-Policy allows only the site itself and the init script by its hash', async ({ request }) => {
     const response = await request.get('/');
     const csp = parseCsp(response.headers()['content-security-policy'] ?? '');
     test.info().annotations.push({ type: 'Content-Security-Policy', description: response.headers()['content-security-policy'] });
     for (const [directive, sources] of csp) {
       expect.soft(sources, `${directive}: no 'unsafe-eval'`).not.toContain("'unsafe-eval'");
+      expect.soft(sources, `${directive}: no 'unsafe-inline'`).not.toContain("'unsafe-inline'");
       // DAP is off in the tests (no DAP_AGENCY): nothing but the site's own origin.
       for (const source of sources) {
-        expect.soft(["'self'", "'none'", "'unsafe-inline'"], `${directive} source ${source}`).toContain(source);
+        expect.soft(["'self'", "'none'", USWDS_INIT_SCRIPT_HASH], `${directive} source ${source}`).toContain(source);
       }
     }
     expect(csp.get('default-src')).toEqual(["'self'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(csp.get('base-uri')).toEqual(["'self'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('form-action')).toEqual(["'self'"]);
-    // Inline scripts are the RSC payload and USWDS init (static pages have no nonce): see ADR 0008.
-    expect(csp.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
-    // Stylesheets and <style> only from the site; inline style attributes (next/image) allowed.
+    // The only inline script is the USWDS init, allowed by its hash (decision 0019).
+    expect(csp.get('script-src')).toEqual(["'self'", USWDS_INIT_SCRIPT_HASH]);
+    // Stylesheets only from the site; no <style>, no style attributes.
     expect(csp.get('style-src')).toEqual(["'self'"]);
-    expect(csp.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
+    expect(csp.has('style-src-attr'), 'no style-src-attr').toBe(false);
     for (const directive of ['img-src', 'font-src', 'connect-src']) expect(csp.get(directive), directive).toEqual(["'self'"]);
     expect(csp.has('upgrade-insecure-requests'), 'no upgrade to https on 127.0.0.1').toBe(false);
   });
@@ -296,35 +289,5 @@ test.describe('caching headers', () => {
     } finally {
       await staff.dispose();
     }
-  });
-});
-
-test.describe('Content-Security-Policy in the browser', () => {
-  test('no page breaks a rule of the policy, and React still hydrates', async ({ page, consoleErrors }) => {
-    consoleErrors.allow(NOT_FOUND_RESOURCE);
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (event) => {
-        seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
-      });
-    });
-    const violations = () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
-    for (const target of ['/', ARTICLE, '/search?q=nato', '/news', '/no-such-page-for-csp', previewLink(DRAFT.slug)]) {
-      await page.goto(target);
-      await waitForUswds(page);
-      // Lazy figures and fonts load while scrolling.
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForFunction(() => [...document.images].every((image) => image.complete));
-      const button = page
-        .getByRole('region', { name: 'Official website of the United States government' })
-        .getByRole('button', { name: 'Here’s how you know' });
-      await expect(button, `${target}: banner closed`).toHaveAttribute('aria-expanded', 'false');
-      await button.click();
-      await expect(button, `${target}: the banner opens (scripts ran)`).toHaveAttribute('aria-expanded', 'true');
-      expect(await violations(), `${target}: Content-Security-Policy violations`).toEqual([]);
-    }
-    // The preview page above is the draft itself.
-    await expect(page.getByRole('region', { name: 'Draft preview' })).toBeVisible();
   });
 });

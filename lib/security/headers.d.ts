@@ -9,6 +9,9 @@ export interface PolicyOptions {
 export declare const DAP_ORIGINS: { script: string[]; data: string[] };
 export declare const HSTS: string;
 export declare const USWDS_INIT_SCRIPT: string;
+/** The CSP hash-source (`'sha256-…'`) of USWDS_INIT_SCRIPT, as script-src lists it. */
+export declare const USWDS_INIT_SCRIPT_HASH: string;
+export declare function scriptHashSource(script: string): string;
 export declare const LOCAL_HOST: string;
 export declare const DENIED_FEATURES: string[];
 export declare function contentSecurityPolicy(options?: PolicyOptions): Record<string, string[]>;

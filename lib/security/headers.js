@@ -2,8 +2,11 @@
 /**
  * The HTTP headers every response carries, for next.config.js `headers()`. CommonJS so that
  * next.config.js can require it; the unit test and the end-to-end specs import it too.
- * Why the policy is static and allows inline scripts: docs/decisions/0008-security-headers-and-csp.md.
+ * Why the policy is static and allows one inline script, by its hash:
+ * docs/decisions/0019-strict-content-security-policy.md (the headers themselves: 0008).
  */
+
+const { createHash } = require('node:crypto');
 
 /** GSA's Digital Analytics Program (DAP) and the Google tag it loads. */
 const DAP_ORIGINS = {
@@ -30,6 +33,19 @@ const USWDS_INIT_SCRIPT =
   'setTimeout(function(){d.classList.remove(c)},8000)})();';
 
 /**
+ * The CSP source that allows an inline script with exactly this text (CSP Level 3 hash-source:
+ * base64 of the SHA-256 of the script's UTF-8 text, nothing trimmed). The document writes
+ * USWDS_INIT_SCRIPT into <head> as it is, and the policy allows it by this hash: change the text,
+ * and the policy follows (decision 0019).
+ * @param {string} script
+ */
+function scriptHashSource(script) {
+  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+}
+
+const USWDS_INIT_SCRIPT_HASH = scriptHashSource(USWDS_INIT_SCRIPT);
+
+/**
  * Browser features the site never uses, denied to it and to anything it could ever embed. Only names
  * Chromium knows: an unknown one is a console error on every page.
  */
@@ -52,12 +68,14 @@ const DENIED_FEATURES = [
 ];
 
 /**
- * The Content-Security-Policy, as a directive → sources map.
- * - script-src 'unsafe-inline': every App Router page carries inline `self.__next_f.push(…)` scripts
- *   (the RSC payload) and the layout's USWDS init script; pages are prerendered and cached, so there
- *   is no per-request nonce to allow them by.
- * - style-src-attr 'unsafe-inline': next/image writes `style="color:transparent"`; style elements
- *   and stylesheets stay 'self' only.
+ * The Content-Security-Policy, as a directive → sources map. One policy for every response, public
+ * pages and previews alike (decision 0019):
+ * - script-src: the site's own files and the USWDS init script by its hash. No 'unsafe-inline': a
+ *   page has no other inline script (no framework runtime, no RSC payload), so an injected one is
+ *   blocked. DAP's origins only when DAP is on; 'unsafe-eval' only under `next dev`.
+ * - style-src 'self' with no style-src-attr: stylesheets from the site only, no inline styles and no
+ *   style attributes (the pages write none).
+ * - base-uri 'none': no page needs <base>, so none can be injected to move relative URLs.
  * @param {{ dap?: boolean, development?: boolean, https?: boolean }} options
  *   dap: DAP analytics is on (DAP_AGENCY set); development: `next dev` (eval and the HMR socket);
  *   https: the response goes to a real host, whose browsers should upgrade stray http:// requests.
@@ -67,14 +85,13 @@ function contentSecurityPolicy({ dap = false, development = false, https = false
   /** @type {Record<string, string[]>} */
   const policy = {
     'default-src': ["'self'"],
-    'script-src': ["'self'", "'unsafe-inline'", ...(development ? ["'unsafe-eval'"] : []), ...(dap ? DAP_ORIGINS.script : [])],
+    'script-src': ["'self'", USWDS_INIT_SCRIPT_HASH, ...(development ? ["'unsafe-eval'"] : []), ...(dap ? DAP_ORIGINS.script : [])],
     'style-src': ["'self'"],
-    'style-src-attr': ["'unsafe-inline'"],
     'img-src': ["'self'", ...(dap ? DAP_ORIGINS.data : [])],
     'font-src': ["'self'"],
     'connect-src': ["'self'", ...(development ? ['ws:'] : []), ...(dap ? DAP_ORIGINS.data : [])],
     'object-src': ["'none'"],
-    'base-uri': ["'self'"],
+    'base-uri': ["'none'"],
     'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],
   };
@@ -137,4 +154,16 @@ function securityHeadersForHost(host, options) {
     .flatMap((rule) => rule.headers.map(({ key, value }) => /** @type {[string, string]} */ ([key, value])));
 }
 
-module.exports = { USWDS_INIT_SCRIPT, DAP_ORIGINS, HSTS, LOCAL_HOST, DENIED_FEATURES, contentSecurityPolicy, serializePolicy, securityHeaderRules, securityHeadersForHost };
+module.exports = {
+  USWDS_INIT_SCRIPT,
+  USWDS_INIT_SCRIPT_HASH,
+  scriptHashSource,
+  DAP_ORIGINS,
+  HSTS,
+  LOCAL_HOST,
+  DENIED_FEATURES,
+  contentSecurityPolicy,
+  serializePolicy,
+  securityHeaderRules,
+  securityHeadersForHost,
+};
