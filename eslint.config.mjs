@@ -10,7 +10,7 @@ const config = [
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    ignores: ['.next/**', '.next-bench/**', 'bench/work/**', 'node_modules/**', 'public/uswds/**', 'reports/**', 'test-results/**', 'next-env.d.ts'],
+    ignores: ['.next/**', '.next-bench/**', 'bench/work/**', 'node_modules/**', 'public/uswds/**', 'public/assets/**', 'reports/**', 'test-results/**', 'next-env.d.ts'],
   },
 ];
 

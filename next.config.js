@@ -60,6 +60,9 @@ const nextConfig = (phase) => ({
       // Security headers on every response (lib/security/headers.js). The Content-Security-Policy
       // allows DAP's origins only when DAP is on, which is decided when the site is built.
       ...securityHeaderRules({ dap: !!process.env.DAP_AGENCY?.trim(), development: phase === PHASE_DEVELOPMENT_SERVER }),
+      // The site's CSS and JS (scripts/build-assets.mjs) are named after a hash of their content:
+      // a new build writes new names, so a browser may keep a file for good.
+      { source: '/assets/:path*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
       // USWDS fonts and images are not content-hashed: a day fresh, then revalidated in the background.
       { source: '/uswds/:path*', headers: [{ key: 'Cache-Control', value: 'public, max-age=86400, stale-while-revalidate=604800' }] },
     ];
