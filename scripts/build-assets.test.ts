@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAssets, ROOT } from './build-assets.mjs';
+import { buildAssets, ROOT, USWDS_DIST } from './build-assets.mjs';
 
 // The real behaviour script; a small stylesheet, so the test does not compile all of USWDS.
 const SCRIPT = path.join(ROOT, 'lib', 'browser', 'uswds-behaviors.ts');
@@ -70,6 +70,32 @@ describe('buildAssets', () => {
     const text = script.toString('utf8');
     for (const marker of ['-banner__header', '-menu-btn', 'usa-js-loading', '.on(document.body)']) expect(text).toContain(marker);
     expect(text).not.toMatch(/\brequire\(/);
+  });
+
+  it('cuts Public Sans to the Latin range and keeps the full file for every other character', async () => {
+    const regular = '/uswds/fonts/public-sans/PublicSans-Regular.woff2';
+    writeFileSync(
+      path.join(root, 'styles', 'site.scss'),
+      `${STYLESHEET}@font-face { font-family: "Public Sans Web"; font-weight: 400; src: url(${regular}) format("woff2"); }\n`,
+    );
+    const { manifest } = await build({ preloadFonts: [FONT, 'public-sans/PublicSans-Regular.woff2'] });
+    const css = readFileSync(served(manifest.stylesheet), 'utf8');
+    const faces = [...css.matchAll(/@font-face\{[^}]*Public Sans Web[^}]*\}/g)].map(([face]) => face);
+    expect(faces).toHaveLength(2);
+    const subset = /src:url\((\/assets\/fonts\/PublicSans-Regular\.([0-9a-f]{16})\.woff2)\)/.exec(faces[0] ?? '');
+    expect(subset, faces[0]).not.toBeNull();
+    expect(faces[0]).toContain('unicode-range:U+0000-00FF,U+0131,U+0152-0153,');
+    expect(faces[1]).toContain(`src:url(${regular}) format("woff2")`);
+    expect(faces[1]).toContain('unicode-range:U+0100-0130,U+0132-0151,U+0154-02BA,');
+    expect(faces[1]).toContain(',U+FFFE-10FFFF}');
+    // A real font, a third smaller, named after its content; Merriweather (already Latin) is left alone.
+    const file = served(subset?.[1] ?? '');
+    expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('wOF2');
+    expect(readFileSync(file).length).toBeLessThan(0.7 * readFileSync(path.join(USWDS_DIST, 'fonts', 'public-sans', 'PublicSans-Regular.woff2')).length);
+    expect(sha256(file).slice(0, 16)).toBe(subset?.[2]);
+    expect(css).toContain(`url(/uswds/fonts/${FONT})`);
+    // A preload names the file the Latin face uses.
+    expect(manifest.preloads.map((preload) => preload.href)).toEqual([`/uswds/fonts/${FONT}`, subset?.[1]]);
   });
 
   it('refuses to preload a font the stylesheet does not use', async () => {
