@@ -1,5 +1,4 @@
 // @ts-check
-const path = require('node:path');
 const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
 const { securityHeaderRules } = require('./lib/security/headers.js');
 
@@ -24,10 +23,6 @@ const nextConfig = (phase) => ({
   // Pages say how long a shared cache may serve them (`revalidate`); this caps how long it may keep
   // serving a stale copy while it fetches a fresh one (`stale-while-revalidate`): one day, not a year.
   expireTime: 86400,
-  sassOptions: {
-    // The modern Sass API reads loadPaths only; includePaths is silently ignored.
-    loadPaths: [path.join(__dirname, 'node_modules/@uswds/uswds/packages')],
-  },
   turbopack: { root: __dirname },
   images: {
     // WebP only, not AVIF: AVIF took 4x the CPU per image on first request here, and every request
@@ -60,6 +55,9 @@ const nextConfig = (phase) => ({
       // Security headers on every response (lib/security/headers.js). The Content-Security-Policy
       // allows DAP's origins only when DAP is on, which is decided when the site is built.
       ...securityHeaderRules({ dap: !!process.env.DAP_AGENCY?.trim(), development: phase === PHASE_DEVELOPMENT_SERVER }),
+      // The site's CSS and JS (scripts/build-assets.mjs) are named after a hash of their content:
+      // a new build writes new names, so a browser may keep a file for good.
+      { source: '/assets/:path*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
       // USWDS fonts and images are not content-hashed: a day fresh, then revalidated in the background.
       { source: '/uswds/:path*', headers: [{ key: 'Cache-Control', value: 'public, max-age=86400, stale-while-revalidate=604800' }] },
     ];

@@ -3,7 +3,7 @@
  * docs/decisions/0008-security-headers-and-csp.md, 0019-strict-content-security-policy.md). That the
  * strict policy blocks nothing the site needs, in Chromium on every template: e2e/budgets.spec.ts.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
@@ -264,6 +264,13 @@ test.describe('caching headers', () => {
       expect((await request.get(asset)).headers()['cache-control'], asset).toBe('public, max-age=31536000, immutable');
     }
     expect((await request.get(uswdsFont())).headers()['cache-control']).toBe('public, max-age=86400, stale-while-revalidate=604800');
+    // The site's own CSS and JS (scripts/build-assets.mjs), named after a hash of their content.
+    const built = JSON.parse(readFileSync(path.join(ROOT, 'public', 'assets', 'manifest.json'), 'utf8')) as { stylesheet: string; script: string };
+    for (const asset of [built.stylesheet, built.script]) {
+      const response = await request.get(asset);
+      expect(response.status(), asset).toBe(200);
+      expect(response.headers()['cache-control'], asset).toBe('public, max-age=31536000, immutable');
+    }
     for (const image of [...assets.images.slice(0, 1), ...assets.optimized.slice(0, 1)]) {
       const cacheControl = (await request.get(image)).headers()['cache-control'] ?? '';
       expect.soft(cacheControl, image).toMatch(/^public, max-age=\d+/);

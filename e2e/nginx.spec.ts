@@ -175,6 +175,27 @@ test('a public page is fetched once, then served from the cache', async ({ playw
   }
 });
 
+test("the site's built CSS and JS are cached for good, and a name this deploy lacks is not", async ({ playwright }) => {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'public', 'assets', 'manifest.json'), 'utf8')) as { stylesheet: string; script: string };
+  const api = await playwright.request.newContext({ baseURL: origin });
+  try {
+    for (const asset of [manifest.stylesheet, manifest.script]) {
+      const first = await api.get(asset);
+      expect(first.status(), asset).toBe(200);
+      expect(first.headers()['cache-control'], asset).toBe('public, max-age=31536000, immutable');
+      const second = await api.get(asset);
+      expect(second.headers()['x-cache-status'], `${asset}: second request`).toBe('HIT');
+      expect(second.headers()['cache-control'], `${asset}: from the cache`).toBe('public, max-age=31536000, immutable');
+    }
+    // A page from another deploy asking for its own file name mid-rollout: not remembered as missing.
+    const missing = await api.get('/assets/site.0000000000000000.css');
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()['cache-control']).toBe('no-store');
+  } finally {
+    await api.dispose();
+  }
+});
+
 test('a preview cookie, made up or real, never skips the public cache and never shows a draft', async () => {
   const cookies = [
     `${DRAFT_MODE_COOKIE}=made-up`,

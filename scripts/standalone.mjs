@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Completes the standalone server that `next build` writes to .next/standalone (output: 'standalone'):
 // Next traces the server's code and node_modules but leaves out what it serves or reads from disk,
-//   public/        → .next/standalone/public         (USWDS assets, favicon, share image)
+//   public/        → .next/standalone/public         (the site's CSS/JS and their manifest in public/assets,
+//                    USWDS fonts and images, favicon, share image)
 //   .next/static   → .next/standalone/.next/static   (hashed JS and CSS)
 //   content/       → .next/standalone/content        (articles, pages, images, read at run time)
 //   .next/content-record → .next/standalone/.next/content-record (the sources the build validated:

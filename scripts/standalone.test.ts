@@ -12,6 +12,8 @@ function project(buildId: string): string {
   writeFileSync(path.join(root, '.next/standalone/server.js'), '');
   writeFileSync(path.join(root, '.next/BUILD_ID'), buildId);
   writeFileSync(path.join(root, 'public/favicon.ico'), 'icon');
+  mkdirSync(path.join(root, 'public/assets'));
+  writeFileSync(path.join(root, 'public/assets/manifest.json'), '{}');
   writeFileSync(path.join(root, '.next/static/app.js'), 'js');
   return root;
 }
@@ -23,6 +25,8 @@ describe('prepareStandalone', () => {
     const dir = prepareStandalone(project('build-1'), { linkContent: true });
     expect(lstatSync(path.join(dir, 'content')).isSymbolicLink()).toBe(true);
     expect(existsSync(path.join(dir, 'public/favicon.ico'))).toBe(true);
+    // lib/assets.ts reads the built CSS/JS names from here, under the server's working directory.
+    expect(existsSync(path.join(dir, 'public/assets/manifest.json'))).toBe(true);
     // A file the copy would delete shows whether the second call copied again.
     writeFileSync(path.join(dir, 'public/left-alone'), '');
     prepareStandalone(root, { linkContent: true });
