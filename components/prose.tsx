@@ -23,6 +23,9 @@ export function Prose({ body, firstFigureEager = false, unoptimizedImages = fals
     jsx,
     jsxs,
     passNode: true,
+    // Keep a cell's Markdown alignment as its `align` attribute (styles/_table.scss): the default
+    // turns it into a `style` attribute, which the CSP (style-src 'self') refuses.
+    tableCellAlignToStyle: false,
     components: {
       // A wide table scrolls inside its own box instead of widening the page on a phone (WCAG 1.4.10
       // reflow); tabIndex lets keyboard users scroll it, as in the USWDS scrollable table.
