@@ -1,6 +1,8 @@
 import 'server-only';
 import path from 'node:path';
 import { now as clockNow } from '../clock';
+import { siteConfig } from '../site-config';
+import { calendarMonthOf, type CalendarMonth } from './calendar';
 import { articleState, type ArticleState } from './state';
 import { createContentStore, type ContentStore, type LoadOptions } from './store';
 import type { Article, ContentIssue, Page, Topic } from './types';
@@ -167,4 +169,59 @@ export function getTopicArticlesForView(slug: string, view: View): { topic: Topi
   const articles = getArticlesForView(view).filter((article) => article.topics.some((t) => t.slug === slug));
   const topic = articles[0]?.topics.find((t) => t.slug === slug);
   return topic ? { topic, articles } : undefined;
+}
+
+/** The articles of one year, or of one month of it (`month` 1 to 12), in the date archive. */
+export interface ArchivePeriod {
+  year: number;
+  month?: number;
+}
+
+export interface ArchiveCount {
+  /** A year, or a month 1 to 12. */
+  value: number;
+  count: number;
+}
+
+/**
+ * Each article's month in the site's time zone, worked out once per article object (the public
+ * snapshot keeps the same objects between requests, so a listing does not format every date again).
+ */
+const calendarMonths = new WeakMap<Article, CalendarMonth>();
+function calendarMonth(article: Article): CalendarMonth {
+  let found = calendarMonths.get(article);
+  if (!found) {
+    found = calendarMonthOf(article.publishedAt, siteConfig.timeZone);
+    calendarMonths.set(article, found);
+  }
+  return found;
+}
+
+/** Where `article` is filed in the date archive: its publication year and month in the site's time zone. */
+export function archivePeriodOf(article: Article): Required<ArchivePeriod> {
+  return calendarMonth(article);
+}
+
+function counted(values: number[]): ArchiveCount[] {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count }));
+}
+
+/** The years that have articles this view may see, newest first, with how many each has. */
+export function getArchiveYearsForView(view: View): ArchiveCount[] {
+  return counted(getArticlesForView(view).map((article) => calendarMonth(article).year)).sort((a, b) => b.value - a.value);
+}
+
+/** The months of `year` that have articles this view may see, January first, with how many each has. */
+export function getArchiveMonthsForView(year: number, view: View): ArchiveCount[] {
+  return counted(getArchiveArticlesForView({ year }, view).map((article) => calendarMonth(article).month)).sort((a, b) => a.value - b.value);
+}
+
+/** The articles this view may see from one year or month, newest first; empty for a period with none. */
+export function getArchiveArticlesForView(period: ArchivePeriod, view: View): Article[] {
+  return getArticlesForView(view).filter((article) => {
+    const { year, month } = calendarMonth(article);
+    return year === period.year && (period.month === undefined || month === period.month);
+  });
 }

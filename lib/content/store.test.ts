@@ -279,6 +279,15 @@ describe('file names', () => {
     ]);
   });
 
+  it('an article slug of digits only is an error: /news/<digits> is the archive by date', () => {
+    expect(report({ 'content/news/2023.md': article(), 'content/news/2023-budget-request.md': article() })).toEqual([
+      'content/news/2023.md:1: slug: the slug "2023" is only digits, which /news/2023 keeps for the archive by date; add a word to the file name (e.g. 2023-budget-request.md)',
+    ]);
+    // A content page is at /<slug>, beside no archive: digits are fine there.
+    const page = lines('---', 'title: The year 2023 in review', `summary: ${'A'.repeat(60)}`, '---', '', 'Hi.');
+    expect(report({ 'content/pages/2023.md': page })).toEqual([]);
+  });
+
   it('a file name that is not a slug is an error', () => {
     expect(report({ 'content/news/Test_Story.md': article() })).toEqual([
       'content/news/Test_Story.md:1: slug: expected a file name of lower-case letters, digits and single hyphens (e.g. biden-stoltenberg-meet.md), got "Test_Story.md"',

@@ -150,6 +150,14 @@ function collectFiles(contentDir: string, collection: 'news' | 'pages'): SourceF
         `expected a file name of lower-case letters, digits and single hyphens (e.g. biden-stoltenberg-meet.md), got "${path.basename(file.absolute)}"`,
       );
     }
+    // /news/<digits> is the date archive (/news/2023); an article there could never be reached.
+    if (collection === 'news' && /^\d+$/.test(file.slug)) {
+      file.issues.error(
+        1,
+        'slug',
+        `the slug "${file.slug}" is only digits, which /news/${file.slug} keeps for the archive by date; add a word to the file name (e.g. ${file.slug}-budget-request.md)`,
+      );
+    }
     bySlug.set(file.slug, [...(bySlug.get(file.slug) ?? []), file]);
   }
   for (const same of bySlug.values()) {
