@@ -15,10 +15,12 @@ export interface ArticleListingProps {
   preview?: { path: string; stateOf: (article: Article) => ArticleState };
   /** Above the heading (a breadcrumb). */
   before?: ReactNode;
+  /** Below the pagination (the news index's archive by year, a year's months). */
+  after?: ReactNode;
 }
 
 /** One page of a paginated list of article cards: /news and the topic pages. */
-export function ArticleListing({ heading, listing, hrefFor, preview, before }: ArticleListingProps) {
+export function ArticleListing({ heading, listing, hrefFor, preview, before, after }: ArticleListingProps) {
   const { page, totalPages, first, last, totalItems } = listing;
   return (
     <div className="grid-container padding-bottom-4">
@@ -36,6 +38,7 @@ export function ArticleListing({ heading, listing, hrefFor, preview, before }: A
         <ArticleCardList articles={listing.items} headingLevel={2} stateOf={preview?.stateOf} firstIsPriority />
       )}
       <Pagination current={page} total={totalPages} hrefFor={hrefFor} className="margin-top-4" />
+      {after}
     </div>
   );
 }

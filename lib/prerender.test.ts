@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRERENDERED_ARTICLES, prerenderLimit, prerenderPlan } from './prerender';
+import { archivePrerenderPlan, DEFAULT_PRERENDERED_ARTICLES, prerenderLimit, prerenderPlan } from './prerender';
 
 const article = (slug: string, ...topics: string[]) => ({ slug, topics: topics.map((t) => ({ name: t, slug: t })) });
 
@@ -44,5 +44,38 @@ describe('prerenderPlan', () => {
 
   it('builds no article and no later page with a limit of 0', () => {
     expect(prerenderPlan(articles, 0, 2)).toEqual({ articles: [], newsPages: [], topicPages: [] });
+  });
+});
+
+describe('archivePrerenderPlan', () => {
+  const dated = [
+    { slug: 'a', year: 2024, month: 2 },
+    { slug: 'b', year: 2024, month: 1 },
+    { slug: 'c', year: 2024, month: 1 },
+    { slug: 'd', year: 2024, month: 1 },
+    { slug: 'e', year: 2023, month: 12 },
+  ];
+  const periodOf = ({ year, month }: { year: number; month: number }) => ({ year, month });
+
+  it('builds ahead the year and month pages that show one of the newest articles', () => {
+    expect(archivePrerenderPlan(dated, 3, 2, periodOf)).toEqual([
+      { year: 2024, page: 1 },
+      { year: 2024, page: 2 },
+      { year: 2024, month: 2, page: 1 },
+      { year: 2024, month: 1, page: 1 },
+    ]);
+  });
+
+  it('builds every archive page when the limit is above the number of articles, and none with 0', () => {
+    expect(archivePrerenderPlan(dated, 1000, 2, periodOf)).toEqual([
+      { year: 2024, page: 1 },
+      { year: 2024, page: 2 },
+      { year: 2024, month: 2, page: 1 },
+      { year: 2024, month: 1, page: 1 },
+      { year: 2024, month: 1, page: 2 },
+      { year: 2023, page: 1 },
+      { year: 2023, month: 12, page: 1 },
+    ]);
+    expect(archivePrerenderPlan(dated, 0, 2, periodOf)).toEqual([]);
   });
 });

@@ -42,3 +42,37 @@ export function prerenderPlan(articles: readonly Pick<Article, 'slug' | 'topics'
     topicPages: [...perTopic].flatMap(([topic, count]) => laterPagesFor(count).map((page) => ({ topic, page }))),
   };
 }
+
+/** A page of the archive by date: a year (no month) or a month, and the page number. */
+export interface ArchivePrerender {
+  year: number;
+  month?: number;
+  page: number;
+}
+
+/**
+ * The archive pages that show one of the newest `limit` articles (`articles` newest first, each
+ * period's own pages newest first too): every page of a year or month up to the last that holds
+ * one of them. Older periods render on their first request, like old articles.
+ */
+export function archivePrerenderPlan<T>(
+  articles: readonly T[],
+  limit: number,
+  pageSize: number,
+  periodOf: (article: T) => { year: number; month: number },
+): ArchivePrerender[] {
+  const counts = new Map<string, { year: number; month?: number; count: number }>();
+  const add = (key: string, year: number, month?: number) => {
+    const entry = counts.get(key) ?? { year, ...(month === undefined ? {} : { month }), count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  };
+  for (const article of articles.slice(0, limit)) {
+    const { year, month } = periodOf(article);
+    add(String(year), year);
+    add(`${year}-${month}`, year, month);
+  }
+  return [...counts.values()].flatMap(({ count, ...period }) =>
+    Array.from({ length: Math.ceil(count / pageSize) }, (_, i) => ({ ...period, page: i + 1 })),
+  );
+}

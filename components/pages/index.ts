@@ -1,12 +1,15 @@
 import 'server-only';
 import { getPages, getTopicsForView } from '@/lib/content';
-import { getPrerenderPlan } from '@/lib/listings';
+import { archivePath } from '@/lib/content/calendar';
+import { getArchivePrerenderPlan, getPrerenderPlan } from '@/lib/listings';
+import { listingPagePath } from '@/lib/pagination';
 import type { PreviewAccess } from '@/lib/preview/access';
 import { NOT_FOUND_PATH } from '@/lib/edge/edge-answer';
 import { redirectTo, type PageOutcome } from '@/lib/render/outcome';
 import type { SiteRoute } from '@/lib/render/site-routes';
 import { articlePage } from './article';
 import { contentPage } from './content-page';
+import { archivePage } from './date-archive';
 import { feedsPage } from './feeds';
 import { homePage } from './home';
 import { newsPage, topicPage, topicsPage } from './listings';
@@ -20,6 +23,8 @@ export async function loadSitePage(route: SiteRoute, access: PreviewAccess): Pro
       return newsPage(route.number, access);
     case 'article':
       return articlePage(route.slug, access);
+    case 'archive':
+      return archivePage(route, route.number, access);
     case 'topics':
       return topicsPage(access);
     case 'topic':
@@ -35,7 +40,7 @@ export async function loadSitePage(route: SiteRoute, access: PreviewAccess): Pro
 
 /**
  * The addresses `next build` renders ahead (decision 0010): the fixed pages, every topic and
- * content page, the newest public articles and the listing pages that show them. Every other
+ * content page, the newest public articles and the listing pages (archive by date included) that show them. Every other
  * address renders on its first request and is then cached the same way.
  */
 export function prerenderedPaths(): string[][] {
@@ -51,6 +56,7 @@ export function prerenderedPaths(): string[][] {
     ...plan.articles.map((slug) => ['news', slug]),
     ...getTopicsForView({ preview: false }).map(({ topic }) => ['topics', topic.slug]),
     ...plan.topicPages.map(({ topic, page }) => ['topics', topic, 'page', String(page)]),
+    ...getArchivePrerenderPlan().map(({ year, month, page }) => listingPagePath(archivePath(year, month), page).split('/').slice(1)),
     ...getPages().map((page) => [page.slug]),
   ];
 }

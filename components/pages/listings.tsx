@@ -1,6 +1,8 @@
+import { ArchiveLinks } from '@/components/archive-links';
 import { ArticleListing, TopicListing } from '@/components/article-listing';
 import { PreviewAlert } from '@/components/preview-alert';
-import { getTopicsForView, stateOf } from '@/lib/content';
+import { getArchiveYearsForView, getTopicsForView, stateOf } from '@/lib/content';
+import { archivePath } from '@/lib/content/calendar';
 import { feedAlternates } from '@/lib/feeds/catalog';
 import { getNewsPage, getTopicPage } from '@/lib/listings';
 import { pageMetadata } from '@/lib/metadata';
@@ -25,7 +27,13 @@ export function newsPage(number: number, access: PreviewAccess) {
           description: `Older news articles from ${siteConfig.siteName}, newest first: articles ${listing.first} to ${listing.last} of ${listing.totalItems}.`,
           path,
         });
-  return page(meta, <ArticleListing heading="News" listing={listing} hrefFor={newsPath} preview={preview ? { path, stateOf } : undefined} />);
+  const archive = (
+    <ArchiveLinks heading="Archive" entries={getArchiveYearsForView({ preview })} hrefFor={(year) => archivePath(year)} labelFor={String} />
+  );
+  return page(
+    meta,
+    <ArticleListing heading="News" listing={listing} hrefFor={newsPath} preview={preview ? { path, stateOf } : undefined} after={archive} />,
+  );
 }
 
 /** /topics/<topic> and its later pages. */

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { getArticles, getPublicArticles } from '@/lib/content';
+import { archivePeriodOf, getArticles, getPublicArticles } from '@/lib/content';
+import { archivePath } from '@/lib/content/calendar';
 import { siteConfig } from '@/lib/site-config';
 import { isPublicContentPath } from './public-paths';
 
@@ -34,6 +35,28 @@ describe('public content paths, from the content index', () => {
     expect(isPublicContentPath(`/topics/${topic}/page/9999`)).toBe(false);
     for (const path of ['/topics/no-such-topic', '/topics/no-such-topic/atom.xml', '/topics/no-such-topic/page/1']) {
       expect(isPublicContentPath(path), path).toBe(false);
+    }
+  });
+
+  it('knows the archive by date: years and months with a public article, and their pages in range', () => {
+    const { year, month } = archivePeriodOf(seed);
+    for (const path of [archivePath(year), archivePath(year, month), `${archivePath(year)}/page/1`, `${archivePath(year, month)}/page/1`]) {
+      expect(isPublicContentPath(path), path).toBe(true);
+    }
+    for (const path of [`${archivePath(year)}/page/9999`, `${archivePath(year, month)}/page/9999`, '/news/2023/13', '/news/0999', `/news/${year}/${String(month).padStart(3, '0')}`, `/news/${year}/${month}/x`]) {
+      expect(isPublicContentPath(path), path).toBe(false);
+    }
+    // A year or month whose only articles are unpublished has no page, nor a page 1 to redirect from.
+    const publicMonths = new Set(publicNow.map((article) => archivePath(archivePeriodOf(article).year, archivePeriodOf(article).month)));
+    const publicYears = new Set(publicNow.map((article) => archivePath(archivePeriodOf(article).year)));
+    const onlyUnpublished = unpublished.flatMap((article) => {
+      const { year, month } = archivePeriodOf(article);
+      return [archivePath(year), archivePath(year, month)].filter((path) => !publicMonths.has(path) && !publicYears.has(path));
+    });
+    expect(onlyUnpublished.length, 'the scheduled 2099 article is alone in its year').toBeGreaterThan(0);
+    for (const path of onlyUnpublished) {
+      expect(isPublicContentPath(path), path).toBe(false);
+      expect(isPublicContentPath(`${path}/page/1`), `${path}/page/1`).toBe(false);
     }
   });
 

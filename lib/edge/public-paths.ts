@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getArticleForView, getPage, getTopicArticlesForView } from '@/lib/content';
-import { getNewsPage, getTopicPage } from '@/lib/listings';
+import { getArchivePage, getNewsPage, getTopicPage } from '@/lib/listings';
 import { matchSiteRoute } from '@/lib/render/site-routes';
 
 const PUBLIC = { preview: false } as const;
@@ -57,11 +57,14 @@ export function isPublicContentPath(pathname: string): boolean | undefined {
       return !!getNewsPage(route.number, PUBLIC);
     case 'topic':
       return !!getTopicPage(route.topic, route.number, PUBLIC);
+    case 'archive':
+      return !!getArchivePage(route, route.number, PUBLIC);
     case 'content':
       return !!getPage(route.slug);
     case 'redirect':
-      // Page 1 of a listing: there when the listing is (a topic with no public article is not).
-      return section === 'topics' && first !== undefined ? !!getTopicArticlesForView(first, PUBLIC) : true;
+      // Page 1 of a listing: there when the listing is (a topic or a month with no public article is not).
+      if (section === 'topics' && first !== undefined) return !!getTopicArticlesForView(first, PUBLIC);
+      return isPublicContentPath(route.location) === true;
     default:
       return true;
   }

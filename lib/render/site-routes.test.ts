@@ -14,12 +14,26 @@ describe('matchSiteRoute', () => {
     expect(match('/topics/nato/page/2')).toEqual({ page: 'topic', topic: 'nato', number: 2 });
     expect(match('/feeds')).toEqual({ page: 'feeds' });
     expect(match('/about')).toEqual({ page: 'content', slug: 'about' });
+    expect(match('/news/2023')).toEqual({ page: 'archive', year: 2023, number: 1 });
+    expect(match('/news/2023/page/2')).toEqual({ page: 'archive', year: 2023, number: 2 });
+    expect(match('/news/2023/06')).toEqual({ page: 'archive', year: 2023, month: 6, number: 1 });
+    expect(match('/news/2023/06/page/3')).toEqual({ page: 'archive', year: 2023, month: 6, number: 3 });
+    // A slug that starts with digits is still an article.
+    expect(match('/news/2023-budget-request')).toEqual({ page: 'article', slug: '2023-budget-request' });
+  });
+
+  it('names no page for an impossible date or a date written another way', () => {
+    for (const path of ['/news/0999', '/news/999', '/news/20231', '/news/2023/13', '/news/2023/00', '/news/2023/6', '/news/2023/006', '/news/2023/06/01', '/news/2023/page', '/news/2023/06/page', '/news/2023/page/0', '/news/2023/06/page/x', '/news/2023/06/page/2/x', '/news/2023/june']) {
+      expect(match(path), path).toBeUndefined();
+    }
   });
 
   it('sends page 1 of a listing to the listing itself', () => {
     expect(match('/news/page/1')).toEqual({ page: 'redirect', location: '/news' });
     expect(match('/topics/nato/page/1')).toEqual({ page: 'redirect', location: '/topics/nato' });
     expect(match('/topics/a b/page/1')).toEqual({ page: 'redirect', location: '/topics/a%20b' });
+    expect(match('/news/2023/page/1')).toEqual({ page: 'redirect', location: '/news/2023' });
+    expect(match('/news/2023/06/page/1')).toEqual({ page: 'redirect', location: '/news/2023/06' });
   });
 
   it('names no page for anything else', () => {

@@ -1,3 +1,4 @@
+import { archivePath, parseArchiveMonth, parseArchiveYear } from '@/lib/content/calendar';
 import { parsePageNumber } from '@/lib/pagination';
 
 /**
@@ -9,6 +10,8 @@ export type SiteRoute =
   | { page: 'home' }
   | { page: 'news'; number: number }
   | { page: 'article'; slug: string }
+  /** The archive by date: one year's articles, or one month's (1 to 12). */
+  | { page: 'archive'; year: number; month?: number; number: number }
   | { page: 'topics' }
   | { page: 'topic'; topic: string; number: number }
   | { page: 'feeds' }
@@ -18,6 +21,7 @@ export type SiteRoute =
 
 /** Which page an address names, or undefined for an address no page has (a 404). */
 export function matchSiteRoute(segments: readonly string[]): SiteRoute | undefined {
+  if (segments[0] === 'news' && segments[1] !== undefined && /^\d+$/.test(segments[1])) return matchArchive(segments.slice(1));
   const [section, first, second, third, ...rest] = segments;
   if (rest.length > 0) return undefined;
   if (section === undefined) return { page: 'home' };
@@ -45,4 +49,25 @@ function listingPage(segment: string, base: string, route: (number: number) => S
   const number = parsePageNumber(segment);
   if (number === undefined) return undefined;
   return number === 1 ? { page: 'redirect', location: base } : route(number);
+}
+
+/**
+ * `/news/<yyyy>[/<mm>][/page/<n>]`, from the segments after `news`. An all-digit segment there is
+ * never an article (content:check refuses such a slug), so an impossible date (`/news/0999`,
+ * `/news/2023/13`, `/news/2023/6`) names no page at all.
+ */
+function matchArchive([yearSegment = '', ...rest]: readonly string[]): SiteRoute | undefined {
+  const year = parseArchiveYear(yearSegment);
+  if (year === undefined) return undefined;
+  let month: number | undefined;
+  let tail = rest;
+  if (tail[0] !== undefined && tail[0] !== 'page') {
+    month = parseArchiveMonth(tail[0]);
+    if (month === undefined) return undefined;
+    tail = tail.slice(1);
+  }
+  const archive = (number: number): SiteRoute => ({ page: 'archive', year, ...(month === undefined ? {} : { month }), number });
+  if (tail.length === 0) return archive(1);
+  if (tail.length === 2 && tail[0] === 'page') return listingPage(tail[1]!, archivePath(year, month), archive);
+  return undefined;
 }
