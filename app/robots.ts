@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next';
 import { siteConfig } from '@/lib/site-config';
 
-/** Bots are welcome everywhere public (M-23-22); staff preview routes are not for them. */
+/** Bots are welcome everywhere public (M-23-22); staff preview routes are not for them. The sitemap is the index of sitemap files. */
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/preview'] },

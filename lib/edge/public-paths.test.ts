@@ -67,6 +67,14 @@ describe('public content paths, from the content index', () => {
     }
   });
 
+  it('knows the files the sitemap index names, and no other', () => {
+    const year = archivePeriodOf(seed).year;
+    for (const path of ['/sitemaps/site.xml', `/sitemaps/${year}.xml`]) expect(isPublicContentPath(path), path).toBe(true);
+    for (const path of ['/sitemaps/2099.xml', '/sitemaps/site', '/sitemaps/x.xml', '/sitemaps/site.xml/x', '/sitemaps']) {
+      expect(isPublicContentPath(path), path).toBe(false);
+    }
+  });
+
   it('leaves the addresses of other routes and files to them', () => {
     for (const path of ['/news/rss.xml', '/news/atom.xml', '/news/feed.json', '/search', '/preview', '/api/preview', '/images/news/x/y.jpg', '/robots.txt', '/sitemap.xml', '/favicon.ico', '/.well-known/security.txt', '/assets/x.css', '/_next/image']) {
       expect(isPublicContentPath(path), path).toBeUndefined();

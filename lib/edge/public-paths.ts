@@ -3,6 +3,8 @@ import path from 'node:path';
 import { getArticleForView, getPage, getTopicArticlesForView } from '@/lib/content';
 import { getArchivePage, getNewsPage, getTopicPage } from '@/lib/listings';
 import { matchSiteRoute } from '@/lib/render/site-routes';
+import { sitemapFilePath } from '@/lib/sitemap';
+import { sitemapFiles } from '@/lib/sitemap-content';
 
 const PUBLIC = { preview: false } as const;
 const FEEDS = new Set(['rss.xml', 'atom.xml', 'feed.json']);
@@ -27,7 +29,7 @@ function readPublicDirectory(): string[] {
 
 /**
  * Whether the public site has a page at `pathname`, for every address the page route
- * (app/[[...path]]/route.tsx) or a content feed answers; `undefined` for an address another route
+ * (app/[[...path]]/route.tsx), a content feed or a sitemap file answers; `undefined` for an address another route
  * or a file answers, which decides for itself.
  *
  * Asked before the page route renders: it caches what it answers per address (ISR), a 404 too, so
@@ -47,6 +49,8 @@ export function isPublicContentPath(pathname: string): boolean | undefined {
   if (section === 'topics' && first !== undefined && second !== undefined && FEEDS.has(second) && third === undefined) {
     return !!getTopicArticlesForView(first, PUBLIC);
   }
+  // The files of the sitemap index: the ones it names today, and no other.
+  if (section === 'sitemaps') return segments.length === 2 && sitemapFiles().some(({ name }) => sitemapFilePath(name) === pathname);
   const route = matchSiteRoute(segments);
   switch (route?.page) {
     case undefined:
