@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, NOT_FOUND_RESOURCE, test } from './fixtures';
 import { seed } from './support/seed';
+import { readSitemap } from './support/sitemap';
 import { SITE_NAME, TITLE_SUFFIX } from './support/site';
 
 // <head> metadata of every public page (the sitemap's list): the Federal Website Standards'
@@ -75,9 +76,9 @@ async function readHead(page: Page): Promise<Head> {
   });
 }
 
+/** Every page URL of the sitemap index's files. */
 async function sitemapUrls(request: APIRequestContext): Promise<string[]> {
-  const xml = await (await request.get('/sitemap.xml')).text();
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  return (await readSitemap(request)).urls;
 }
 
 const one = (head: Head, property: string) => head.og[property]?.[0] ?? '';

@@ -29,6 +29,7 @@ import {
 } from './support/preview';
 import { seed } from './support/seed';
 import { articleCards } from './support/site';
+import { readSitemap } from './support/sitemap';
 
 
 /**
@@ -129,6 +130,8 @@ test.describe('staff preview', () => {
       if (status === 200) existing.push(endpoint);
       else if (status !== 404) problems.push(`${endpoint}: status ${status} (expected 200, or 404 while it does not exist)`);
     }
+    // The sitemap index's files, each checked like the index.
+    if (existing.includes('/sitemap.xml')) existing.push(...(await readSitemap(request)).files.map((file) => file.path).filter((path) => path !== '/sitemap.xml'));
     test.info().annotations.push({ type: 'optional endpoints that exist', description: existing.join(', ') || 'none' });
 
     // Home, /news, every article and page linked from them (identifier pages, related stories,

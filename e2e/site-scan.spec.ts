@@ -12,6 +12,7 @@ import {
   sitemapUrlCount,
   type SiteScan,
 } from './support/site-scan';
+import { readSitemap } from './support/sitemap';
 
 // GSA Site Scanning scans a site's home page; the seed article stands for every article.
 // Each test fails on any field the scanner would record as missing.
@@ -68,19 +69,32 @@ test.describe('GSA Site Scanning detections', () => {
     expect(Number.isNaN(Date.parse(scan.og_article_modified)), scan.og_article_modified).toBe(false);
   });
 
-  test('the sitemap counts exactly the public pages', async ({ request }) => {
+  test('the sitemap index lists exactly the public pages, in files of at most 50,000 URLs with lastmod', async ({ request }) => {
     const response = await request.get('/sitemap.xml', { maxRedirects: 0 });
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/xml/);
-    const xml = await response.text();
-    expect(xml).toMatch(/<urlset[\s>]/);
+    const { index, files, urls } = await readSitemap(request);
+    expect(index.kind).toBe('sitemapindex');
+    // The scanner's sitemap_xml_count reads /sitemap.xml alone: an index has no <url> of its own.
+    expect(sitemapUrlCount(index.xml)).toBe(0);
+    expect(files.length, 'the index names at least the site file and one year').toBeGreaterThanOrEqual(2);
+    for (const file of files) {
+      expect(sitemapUrlCount(file.xml), file.path).toBeLessThanOrEqual(50_000);
+      expect(sitemapUrlCount(file.xml), `${file.path}: every <url> is counted`).toBe(file.locs.length);
+      expect(index.xml, `${file.path}: the index gives its lastmod`).toMatch(
+        new RegExp(`<loc>[^<]*${file.path}</loc><lastmod>\\d{4}-\\d{2}-\\d{2}T[^<]+</lastmod>`),
+      );
+    }
     const expected = expectedPublicPaths();
-    const listed = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    const listed = urls.map((url) => new URL(url).pathname);
     expect([...listed].sort()).toEqual([...expected].sort());
-    expect(sitemapUrlCount(xml)).toBe(expected.length);
+    expect(new Set(listed).size, 'no URL twice').toBe(listed.length);
+    // Every article and listing page says when it last changed (content pages only when they have an `updated` date).
+    const withoutLastmod = files.flatMap((file) => [...file.xml.matchAll(/<url><loc>([^<]+)<\/loc><\/url>/g)].map((m) => new URL(m[1]!).pathname));
+    expect(withoutLastmod.filter((path) => path === '/' || path.startsWith('/news') || path.startsWith('/topics'))).toEqual([]);
   });
 
-  test('robots.txt is served at its own path and names the sitemap as the scanner splits it', async ({ request, baseURL }) => {
+  test('robots.txt is served at its own path and names the sitemap index as the scanner splits it', async ({ request, baseURL }) => {
     const response = await request.get('/robots.txt', { maxRedirects: 0 });
     expect(response.status()).toBe(200);
     expect(new URL(response.url()).pathname).toBe('/robots.txt');

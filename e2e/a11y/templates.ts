@@ -7,6 +7,7 @@
 const KNOWN: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/$/, 'home'],
   [/^\/news(?:\/page\/\d+)?$/, 'news index'],
+  [/^\/news\/\d{4}(?:\/\d{2})?(?:\/page\/\d+)?$/, 'news archive'],
   [/^\/news\/[^/]+$/, 'article'],
   [/^\/topics$/, 'topic index'],
   [/^\/topics\/[^/]+(?:\/page\/\d+)?$/, 'topic'],

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { archivePath, calendarMonthOf } from '../../lib/content/calendar';
 import { siteConfig } from '../../lib/site-config';
 import { contentPageSlugs, publicArticles, topicSlug } from './content';
 
@@ -68,19 +69,24 @@ function listingPaths(base: string, count: number): string[] {
 /**
  * Every public page, worked out from content/ and FIXED_PUBLIC_PATHS without asking the site:
  * home and the listings with their later pages, each public article, each topic of a public
- * article with its later pages, each content page.
+ * article with its later pages, each year and month of the archive by date with its later pages
+ * (by the publication date in the site's time zone), each content page.
  */
 export function expectedPublicPaths(now: Date = new Date()): string[] {
   const articles = publicArticles(now);
-  const topicCounts = new Map<string, number>();
-  for (const slug of articles.flatMap((article) => article.topics.map(topicSlug))) {
-    topicCounts.set(slug, (topicCounts.get(slug) ?? 0) + 1);
-  }
+  const count = (keys: string[]) => {
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return [...counts];
+  };
+  const periods = articles.map((article) => calendarMonthOf(new Date(article.publishedAt), siteConfig.timeZone));
   return [
     ...FIXED_PUBLIC_PATHS,
     ...listingPaths('/news', articles.length).slice(1),
     ...articles.map((article) => `/news/${article.slug}`),
-    ...[...topicCounts].flatMap(([slug, count]) => listingPaths(`/topics/${slug}`, count)),
+    ...count(articles.flatMap((article) => article.topics.map(topicSlug))).flatMap(([slug, n]) => listingPaths(`/topics/${slug}`, n)),
+    ...count(periods.map(({ year }) => archivePath(year))).flatMap(([base, n]) => listingPaths(base, n)),
+    ...count(periods.map(({ year, month }) => archivePath(year, month))).flatMap(([base, n]) => listingPaths(base, n)),
     ...contentPageSlugs().map((slug) => `/${slug}`),
   ];
 }

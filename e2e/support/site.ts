@@ -58,13 +58,13 @@ export async function articleCards(page: Page): Promise<ListedArticle[]> {
 }
 
 /**
- * Every article card on /news, following USWDS pagination ("Next" in `nav.usa-pagination`)
+ * Every article card on /news (or another listing from its first page), following USWDS pagination ("Next" in `nav.usa-pagination`)
  * when there is any. Leaves the page on the last listing page.
  */
-export async function allListedArticles(page: Page): Promise<{ articles: ListedArticle[]; pages: string[] }> {
+export async function allListedArticles(page: Page, start = '/news'): Promise<{ articles: ListedArticle[]; pages: string[] }> {
   const articles: ListedArticle[] = [];
   const pages: string[] = [];
-  let next: string | null = '/news';
+  let next: string | null = start;
   while (next && !pages.includes(next) && pages.length < 50) {
     pages.push(next);
     await page.goto(next);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { seed } from './seed';
+import { sitemapPaths } from './sitemap';
 
 /** One page of each public template, as the site under test lists it. */
 export interface Template {
@@ -12,14 +13,6 @@ export interface Template {
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** Same-origin paths in the sitemap, in its order. */
-export async function sitemapPaths(request: APIRequestContext): Promise<string[]> {
-  const response = await request.get('/sitemap.xml');
-  if (response.status() !== 200) throw new Error(`/sitemap.xml answered ${response.status()}`);
-  const xml = await response.text();
-  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((match) => new URL((match[1] ?? '').replace(/&amp;/g, '&')).pathname);
-}
-
 /** A word of the seed article's title that search finds it by. */
 function searchWord(): string {
   const word = seed.title.split(/[^A-Za-z]+/).find((candidate) => candidate.length >= 4);
@@ -29,8 +22,8 @@ function searchWord(): string {
 
 /**
  * Every public HTML template, one page each, taken from the sitemap (so another agency's content
- * gives its own pages): home, news index and its page 2, the seed article, topics, the topic with
- * the most pages and its page 2, feeds, a content page; plus search with and without a query and
+ * gives its own pages): home, news index and its page 2, the seed article, a year and a month of
+ * the archive by date, topics, the topic with the most pages and its page 2, feeds, a content page; plus search with and without a query and
  * the 404 for an unknown path and an unknown article. A listing's page 2 is there only when the
  * content fills one; every other template must be in the sitemap, or this throws.
  */
@@ -57,6 +50,8 @@ export async function publicTemplates(request: APIRequestContext): Promise<Templ
     need('topics', paths.find((p) => p === '/topics')),
     need('topic', topic),
     ...optional('topic page 2', topic && paths.find((p) => p === `${topic}/page/2`)),
+    need('news year', paths.find((p) => /^\/news\/\d{4}$/.test(p))),
+    need('news month', paths.find((p) => /^\/news\/\d{4}\/\d{2}$/.test(p))),
     need('feeds', paths.find((p) => p === '/feeds')),
     need('content page', contentPages.includes('/about') ? '/about' : contentPages[0]),
     { name: 'search', path: '/search', status: 200 },
