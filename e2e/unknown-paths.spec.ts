@@ -150,16 +150,16 @@ test.describe('made-up content paths', () => {
     }
   });
 
-  test('listing pages past the end, page numbers written oddly and unknown topics are the same 404', async ({ request }) => {
+  test('listing pages past the end, page numbers written oddly, unknown topics, impossible archive dates and unknown sitemap files are the same 404', async ({ request }) => {
     const reference = await request.get(`/news/${random()}`);
     const body = await reference.text();
-    for (const path of ['/news/page/99999', '/news/page/02', '/news/page/1e3', `/topics/${random()}`, `/topics/${random()}/page/1`, `/topics/${topic()}/page/99999`, `/topics/${random()}/atom.xml`]) {
+    for (const path of ['/news/page/99999', '/news/page/02', '/news/page/1e3', `/topics/${random()}`, `/topics/${random()}/page/1`, `/topics/${topic()}/page/99999`, `/topics/${random()}/atom.xml`, '/news/2023/13', '/news/0999', '/news/1900', `/sitemaps/${random()}.xml`]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect.soft(response.status(), path).toBe(404);
       expect.soft(await response.text(), `${path}: the 404 page`).toBe(body);
     }
     // What exists still answers.
-    for (const path of [`/news/${SEED_SLUG}`, `/topics/${topic()}`, `/topics/${topic()}/rss.xml`, '/news/rss.xml', '/news/feed.json']) {
+    for (const path of [`/news/${SEED_SLUG}`, `/topics/${topic()}`, `/topics/${topic()}/rss.xml`, '/news/rss.xml', '/news/feed.json', '/sitemap.xml', '/sitemaps/site.xml']) {
       expect.soft((await request.get(path)).status(), path).toBe(200);
     }
     expect((await request.get('/news/page/1', { maxRedirects: 0 })).status()).toBe(308);
