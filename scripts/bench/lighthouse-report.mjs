@@ -154,7 +154,8 @@ export function lighthousePages(sitemapXml, { article: chosen } = {}) {
     }
   });
   if (chosen !== undefined && !paths.includes(chosen)) throw new Error(`bench: --lighthouse-article=${chosen} is not a page the sitemap lists`);
-  const article = chosen ?? paths.find((p) => /^\/news\/[a-z0-9-]+$/.test(p));
+  // /news/<digits> is a year of the archive by date, not an article.
+  const article = chosen ?? paths.find((p) => /^\/news\/[a-z0-9-]+$/.test(p) && !/^\/news\/\d+$/.test(p));
   const topics = paths.filter((p) => /^\/topics\/[a-z0-9-]+$/.test(p));
   const topic = topics.includes('/topics/readiness') ? '/topics/readiness' : topics[0];
   if (!article) throw new Error('bench: sitemap.xml lists no article (<loc>…/news/<slug></loc>) for Lighthouse to measure');

@@ -242,5 +242,10 @@ describe('lighthousePages', () => {
       'bench: sitemap.xml lists no article (<loc>…/news/<slug></loc>) for Lighthouse to measure',
     );
     expect(() => lighthousePages(sitemap(['https://x.gov/news/a-b', 'https://x.gov/topics']))).toThrow('bench: sitemap.xml lists no topic page');
+    // A year of the archive by date comes before its articles in the year's file; it is not an article.
+    expect(lighthousePages(sitemap(['https://x.gov/news/2026', 'https://x.gov/news/2026/11', 'https://x.gov/news/a-b', 'https://x.gov/topics/europe']))[2]).toEqual([
+      'article',
+      '/news/a-b',
+    ]);
   });
 });
