@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { unpublishedArticles } from './support/content';
 import { allListedArticles } from './support/site';
+import { readSitemap } from './support/sitemap';
 import { siteConfig } from '../lib/site-config';
 
 // Machine-readable site files: what search engines and GSA's Site Scanning read.
@@ -9,8 +10,10 @@ test.describe('sitemap, robots.txt and security.txt', () => {
   test('the sitemap lists every public page with lastmod, and no draft', async ({ page, request }) => {
     const response = await request.get('/sitemap.xml');
     expect(response.status()).toBe(200);
-    const xml = await response.text();
-    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    // The index's files (docs/decisions/0021), read as one.
+    const sitemap = await readSitemap(request);
+    const xml = sitemap.files.map((file) => file.xml).join('\n');
+    const locs = sitemap.urls.map((url) => new URL(url).pathname);
     const { articles } = await allListedArticles(page);
     for (const path of ['/', '/news', ...articles.map((a) => a.path), '/about', '/accessibility', '/privacy']) {
       expect(locs, `sitemap lists ${path}`).toContain(path);
@@ -19,14 +22,15 @@ test.describe('sitemap, robots.txt and security.txt', () => {
     expect(unpublished.length, 'drafts and scheduled articles in content').toBeGreaterThan(1);
     for (const { slug } of unpublished) expect(locs, `sitemap omits ${slug}`).not.toContain(`/news/${slug}`);
     const entries = xml.match(/<url>[\s\S]*?<\/url>/g) ?? [];
-    const articleEntries = entries.filter((entry) => /<loc>[^<]*\/news\/(?!page\/)[^</]+<\/loc>/.test(entry));
+    // Articles, not /news/page/<n> nor a year of the archive by date (/news/<yyyy>).
+    const articleEntries = entries.filter((entry) => /<loc>[^<]*\/news\/(?!page\/)(?!\d+<)[^</]+<\/loc>/.test(entry));
     // Every entry says when it last changed.
     for (const entry of entries) expect(entry, 'every entry carries lastmod').toMatch(/<lastmod>\d{4}-\d{2}-\d{2}/);
     expect(articleEntries.length).toBe(articles.length);
     for (const entry of articleEntries) expect(entry, 'article entries carry lastmod').toMatch(/<lastmod>\d{4}-\d{2}-\d{2}/);
   });
 
-  test('robots.txt allows the site and names the sitemap with exactly one space after the colon', async ({ request }) => {
+  test('robots.txt allows the site and names the sitemap index with exactly one space after the colon', async ({ request }) => {
     const response = await request.get('/robots.txt');
     expect(response.status()).toBe(200);
     const text = await response.text();

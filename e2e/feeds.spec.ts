@@ -6,6 +6,7 @@ import { publicArticles, unpublishedArticles, type PublicArticle } from './suppo
 import { leakNeedles, leaksIn } from './support/preview';
 import { seed } from './support/seed';
 import { SITE_NAME } from './support/site';
+import { sitemapPaths } from './support/sitemap';
 
 // Feeds are checked with parsers the site does not use: rss-parser (RSS and Atom), fast-xml-parser
 // (namespaced elements) and JSON.parse. Expectations come from the content files.
@@ -235,8 +236,7 @@ test.describe('feed autodiscovery', () => {
   });
 
   test('every page in the sitemap advertises the newsroom feeds (a canonical never drops them)', async ({ request }) => {
-    const sitemap = await (await request.get('/sitemap.xml')).text();
-    const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    const paths = await sitemapPaths(request);
     expect(paths).toContain('/feeds');
     const missing: string[] = [];
     for (const path of paths) {

@@ -2,6 +2,7 @@ import type { Browser, Page, Response } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DESKTOP_VIEWPORT, PHONE_VIEWPORT } from './support/playwright-base';
 import { ARTICLE_PATH } from './support/site';
+import { sitemapPaths } from './support/sitemap';
 
 /**
  * The byte budget of a figure: at most 0.25 byte per device pixel it is displayed at, and never
@@ -35,11 +36,8 @@ interface FigureImage {
   cssWidth: number;
 }
 
-async function publicArticlePaths(baseURL: string, request: import('@playwright/test').APIRequestContext): Promise<string[]> {
-  const xml = await (await request.get('/sitemap.xml')).text();
-  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)]
-    .map((match) => new URL(match[1] ?? '', baseURL).pathname)
-    .filter((path) => ARTICLE_PATH.test(path));
+async function publicArticlePaths(request: import('@playwright/test').APIRequestContext): Promise<string[]> {
+  const paths = (await sitemapPaths(request)).filter((path) => ARTICLE_PATH.test(path));
   return [...new Set(paths)].sort();
 }
 
@@ -101,7 +99,7 @@ for (const profile of VIEWPORTS) {
   }) => {
     test.setTimeout(180_000);
     const base = baseURL ?? '';
-    const paths = await publicArticlePaths(base, request);
+    const paths = await publicArticlePaths(request);
     expect(paths.length, 'public articles in the sitemap').toBeGreaterThan(5);
     const { context, page, fetched } = await newPage(browser, base, profile);
     const report: string[] = [];

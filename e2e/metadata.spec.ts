@@ -8,7 +8,8 @@ import { SITE_NAME, TITLE_SUFFIX } from './support/site';
 // <head> metadata of every public page (the sitemap's list): the Federal Website Standards'
 // title and description rules, canonical links, Open Graph, Twitter cards and JSON-LD.
 
-const ARTICLE = /^\/news\/[^/]+$/;
+// /news/<digits> is a year of the archive by date (content:check refuses an all-digit slug).
+const ARTICLE = /^\/news\/(?!\d+$)[^/]+$/;
 
 interface Head {
   title: string;

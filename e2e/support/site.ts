@@ -25,7 +25,8 @@ export const FOOTER_REQUIRED_LINKS = [
   { name: 'Contact', path: '/contact' },
 ];
 
-export const ARTICLE_PATH = /^\/news\/[^/?#]+\/?$/;
+/** An article's path; `/news/<digits>` is a year of the archive by date (content:check refuses an all-digit slug). */
+export const ARTICLE_PATH = /^\/news\/(?!\d+\/?$)[^/?#]+\/?$/;
 
 export interface ListedArticle {
   path: string;
