@@ -1,5 +1,5 @@
 import 'server-only';
-import { archivePeriodOf, getArticlesForView, getPages, getTopicsForView, type Article } from '@/lib/content';
+import { archivePeriodOf, getArchiveYearsForView, getArticlesForView, getPages, getTopicsForView, type Article } from '@/lib/content';
 import { archivePath } from '@/lib/content/calendar';
 import { laterPages } from '@/lib/listings';
 import { listingPagePath } from '@/lib/pagination';
@@ -62,4 +62,17 @@ export function sitemapFiles(limit?: number): SitemapFile[] {
     };
   });
   return splitSitemap([{ name: 'site', entries: site }, ...years], limit);
+}
+
+/**
+ * Whether `/sitemaps/<file>` is a file of the index, for the proxy, which asks on every request
+ * (cached ones too): the first file of a group is known from the years alone, without building
+ * the sitemap; only a numbered part (`2023-2.xml`, a group past 50,000 URLs) builds it.
+ */
+export function isSitemapFile(file: string): boolean {
+  const match = /^(site|[1-9]\d{3})(-[1-9]\d*)?\.xml$/.exec(file);
+  if (!match) return false;
+  const [, group, part] = match;
+  if (part !== undefined) return sitemapFiles().some(({ name }) => `${name}.xml` === file);
+  return group === 'site' || getArchiveYearsForView({ preview: false }).some(({ value }) => String(value) === group);
 }

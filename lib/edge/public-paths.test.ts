@@ -70,7 +70,7 @@ describe('public content paths, from the content index', () => {
   it('knows the files the sitemap index names, and no other', () => {
     const year = archivePeriodOf(seed).year;
     for (const path of ['/sitemaps/site.xml', `/sitemaps/${year}.xml`]) expect(isPublicContentPath(path), path).toBe(true);
-    for (const path of ['/sitemaps/2099.xml', '/sitemaps/site', '/sitemaps/x.xml', '/sitemaps/site.xml/x', '/sitemaps']) {
+    for (const path of ['/sitemaps/2099.xml', '/sitemaps/site', '/sitemaps/x.xml', '/sitemaps/site.xml/x', '/sitemaps', '/sitemaps/site-2.xml', `/sitemaps/${year}-2.xml`, `/sitemaps/${year}-0.xml`]) {
       expect(isPublicContentPath(path), path).toBe(false);
     }
   });

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { getArticleForView, getPage, getTopicArticlesForView } from '@/lib/content';
 import { getArchivePage, getNewsPage, getTopicPage } from '@/lib/listings';
 import { matchSiteRoute } from '@/lib/render/site-routes';
-import { sitemapFilePath } from '@/lib/sitemap';
-import { sitemapFiles } from '@/lib/sitemap-content';
+import { isSitemapFile } from '@/lib/sitemap-content';
 
 const PUBLIC = { preview: false } as const;
 const FEEDS = new Set(['rss.xml', 'atom.xml', 'feed.json']);
@@ -50,7 +49,7 @@ export function isPublicContentPath(pathname: string): boolean | undefined {
     return !!getTopicArticlesForView(first, PUBLIC);
   }
   // The files of the sitemap index: the ones it names today, and no other.
-  if (section === 'sitemaps') return segments.length === 2 && sitemapFiles().some(({ name }) => sitemapFilePath(name) === pathname);
+  if (section === 'sitemaps') return segments.length === 2 && first !== undefined && isSitemapFile(first);
   const route = matchSiteRoute(segments);
   switch (route?.page) {
     case undefined:
