@@ -151,7 +151,7 @@ test.afterAll(async () => {
 test('a public page is fetched once, then served from the cache', async ({ playwright }) => {
   const api = await playwright.request.newContext({ baseURL: origin });
   try {
-    // Not /sitemap.xml or /robots.txt: Next marks its metadata routes `public, max-age=0, must-revalidate`.
+    // Not /robots.txt: Next marks its metadata routes `public, max-age=0, must-revalidate`.
     for (const page of ['/', ARTICLE, '/news', '/about', '/news/rss.xml', '/news/feed.json']) {
       const first = await api.get(page);
       expect(first.status(), page).toBe(200);
