@@ -32,9 +32,8 @@ export function sitemapFiles(limit?: number): SitemapFile[] {
   const byTopic = new Map<string, Article[]>();
   const byYear = new Map<number, Article[]>();
   for (const article of articles) {
-    for (const topic of article.topics) byTopic.set(topic.slug, [...(byTopic.get(topic.slug) ?? []), article]);
-    const { year } = archivePeriodOf(article);
-    byYear.set(year, [...(byYear.get(year) ?? []), article]);
+    for (const topic of article.topics) groupInto(byTopic, topic.slug, article);
+    groupInto(byYear, archivePeriodOf(article).year, article);
   }
   const site: SitemapEntry[] = [
     { path: '/', ...at },
@@ -49,8 +48,7 @@ export function sitemapFiles(limit?: number): SitemapFile[] {
   const years = [...byYear].map(([year, ofYear]) => {
     const byMonth = new Map<number, Article[]>();
     for (const article of ofYear) {
-      const { month } = archivePeriodOf(article);
-      byMonth.set(month, [...(byMonth.get(month) ?? []), article]);
+      groupInto(byMonth, archivePeriodOf(article).month, article);
     }
     return {
       name: String(year),
@@ -62,6 +60,13 @@ export function sitemapFiles(limit?: number): SitemapFile[] {
     };
   });
   return splitSitemap([{ name: 'site', entries: site }, ...years], limit);
+}
+
+/** Appends `article` to its group (in place: copying each group per article is quadratic at archive scale). */
+function groupInto<K>(groups: Map<K, Article[]>, key: K, article: Article): void {
+  const group = groups.get(key);
+  if (group) group.push(article);
+  else groups.set(key, [article]);
 }
 
 /**

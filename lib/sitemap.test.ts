@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SITEMAP_URLS, newestModification, renderSitemapIndex, renderUrlset, splitSitemap, type SitemapEntry } from './sitemap';
+import { MAX_SITEMAP_URLS, newestModification, renderSitemap, renderSitemapIndex, renderUrlset, splitSitemap, type SitemapEntry } from './sitemap';
 
 const entries = (count: number, prefix = '/news/a'): SitemapEntry[] =>
   Array.from({ length: count }, (_, i) => ({ path: `${prefix}${i}`, lastModified: new Date(Date.UTC(2023, 0, 1 + i)) }));
@@ -67,5 +67,13 @@ describe('rendering', () => {
         '<sitemap><loc>https://www.example.gov/sitemaps/site.xml</loc></sitemap>\n' +
         '</sitemapindex>\n',
     );
+  });
+
+  it('serves every URL in /sitemap.xml itself while they fit in one file, and the index past that', () => {
+    const files = splitSitemap([{ name: '2023', entries: entries(3) }, { name: 'site', entries: [{ path: '/' }] }], 2);
+    const whole = renderSitemap(files, 'https://www.example.gov', 4);
+    expect(whole).toBe(renderUrlset(files.flatMap((file) => file.entries), 'https://www.example.gov'));
+    expect(whole.match(/<url>/g)).toHaveLength(4);
+    expect(renderSitemap(files, 'https://www.example.gov', 3)).toBe(renderSitemapIndex(files, 'https://www.example.gov'));
   });
 });

@@ -81,5 +81,15 @@ export function renderSitemapIndex(files: readonly SitemapFile[], siteUrl: strin
   return `${XML_HEADER}<sitemapindex xmlns="${NAMESPACE}">\n${items.join('')}</sitemapindex>\n`;
 }
 
+/**
+ * What /sitemap.xml says: every URL in one `<urlset>` while they fit in one file (GSA Site Scanning
+ * counts the `<url>` elements of /sitemap.xml alone, and an index has none), the index of the
+ * files past that. The files themselves are served either way.
+ */
+export function renderSitemap(files: readonly SitemapFile[], siteUrl: string, limit: number = MAX_SITEMAP_URLS): string {
+  const entries = files.flatMap((file) => file.entries);
+  return entries.length <= limit ? renderUrlset(entries, siteUrl) : renderSitemapIndex(files, siteUrl);
+}
+
 /** What the index and its files are sent with. */
 export const SITEMAP_HEADERS = { 'Content-Type': 'application/xml; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } as const;
