@@ -34,12 +34,14 @@ export function serializeArticleIndex(index: ArticleIndex, builtAt: Date): strin
   return `${JSON.stringify(header)}\n${JSON.stringify(index.miniSearch)}`;
 }
 
-/** Indexes `articles` and writes the file atomically (a reader never sees half of it). */
-export function writeSearchIndexFile(file: string, articles: Article[], builtAt: Date): void {
+/** Indexes `articles` and writes the file atomically (a reader never sees half of it); returns its size in bytes. */
+export function writeSearchIndexFile(file: string, articles: Article[], builtAt: Date): number {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, serializeArticleIndex(indexArticles(articles), builtAt));
+  const text = serializeArticleIndex(indexArticles(articles), builtAt);
+  fs.writeFileSync(temporary, text);
   fs.renameSync(temporary, file);
+  return Buffer.byteLength(text);
 }
 
 const REBUILD = 'run npm run build, which writes it (and npm run standalone, which copies it next to the server)';
