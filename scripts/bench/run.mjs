@@ -286,6 +286,14 @@ async function scaleSection() {
     } finally {
       await stop(server);
     }
+    // A search as the very first request of a new server: what a reader waits after a deploy or restart.
+    const fresh = await startNext(`corpus-${size}-fresh`, result.distDir, contentDir, PORTS.scale);
+    try {
+      const first = await timedFetch(`http://127.0.0.1:${PORTS.scale}/search?q=hangar`);
+      checks.at(-1).freshSearch = { status: first.status, ms: first.ms, rss: treeRss(fresh.pid) };
+    } finally {
+      await stop(fresh);
+    }
   }
   const lines = ['## 1. Scale', ''];
   lines.push(
@@ -315,6 +323,7 @@ async function scaleSection() {
       '',
       `Search index (decision 0022): ${check.searchIndex.bytes === undefined ? 'no file in the build' : `${formatBytes(check.searchIndex.bytes)} on disk`}` +
         `${check.searchIndex.writes.length > 0 ? `, written ${check.searchIndex.writes.length}× by the build (${check.searchIndex.writes.map((w) => `${formatNumber(w.articles)} articles in ${formatNumber(w.ms)} ms`).join('; ')})` : ''}. ` +
+        `A search as a new server's first request: ${check.freshSearch?.status} in ${formatNumber(check.freshSearch?.ms ?? Number.NaN)} ms (it also waits for lib/content's first load of every article), server RSS ${formatBytes(check.freshSearch?.rss ?? Number.NaN)} after it. ` +
         `${check.searchTimes.length} queries one after another after the first search: p50 ${formatNumber(percentile(check.searchTimes, 50))} ms, p99 ${formatNumber(percentile(check.searchTimes, 99))} ms, max ${formatNumber(Math.max(...check.searchTimes))} ms.`,
       '',
       table(['page', 'URL', 'status', 'size', 'time', 'x-nextjs-cache'], check.rows),
