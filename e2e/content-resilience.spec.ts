@@ -158,6 +158,36 @@ test.describe('content cannot stop the site', () => {
     }
   });
 
+  test('search finds what the files say now, not what the build indexed: an article edited and one added after the build', async ({ playwright }) => {
+    test.setTimeout(180_000);
+    const dir = contentCopy();
+    const seedFile = path.join(dir, 'news', `${SEED_SLUG}.md`);
+    // Words no file has: search can only know them from the files as they are now.
+    const edited = 'quillwortedit';
+    const added = 'marramgrassnew';
+    writeFileSync(seedFile, `${readFileSync(seedFile, 'utf8')}\nAdded after the build: ${edited}.\n`);
+    writeFileSync(
+      path.join(dir, 'news', 'added-after-the-build.md'),
+      draft('Added After the Build', `Published after the build: ${added}.`).replace('status: draft', 'status: published'),
+    );
+    let running: Running | undefined;
+    try {
+      running = await start(playwright, BASE_PORT + 6, dir);
+      const { api } = running;
+      const found = async (q: string) => {
+        const response = await api.get(`/search?q=${q}`);
+        expect(response.status(), q).toBe(200);
+        return [...(await response.text()).matchAll(/<h2[^>]*><a href="(\/news\/[a-z0-9-]+)"/g)].map((m) => m[1]);
+      };
+      expect(await found(edited), 'the edited article, by its new word').toEqual([`/news/${SEED_SLUG}`]);
+      expect(await found(added), 'the added article').toEqual(['/news/added-after-the-build']);
+      expect(await found('Stoltenberg'), 'the rest of the build’s index').toContain(`/news/${SEED_SLUG}`);
+    } finally {
+      if (running) await stop(running);
+      else rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('with a broken file when the server starts, search, images, pages and scheduled publication keep the last good content', async ({
     playwright,
   }) => {

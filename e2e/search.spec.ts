@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, NOT_FOUND_RESOURCE, test } from './fixtures';
-import { unpublishedArticles } from './support/content';
-import { previewLink, SENTINELS } from './support/preview';
+import { publicArticles, unpublishedArticles } from './support/content';
+import { leakNeedles, leaksIn, previewLink, ROOT, SENTINELS } from './support/preview';
+import { terms } from '../lib/search/words';
 import { seed } from './support/seed';
 import { TITLE_SUFFIX } from './support/site';
 
@@ -392,3 +395,26 @@ test.describe('site search', () => {
     });
   });
 });
+
+// The local build's own file; a BASE_URL audit (a deployment) has none. Registered only without
+// BASE_URL, so no test is ever skipped.
+if (!process.env.BASE_URL) {
+  test.describe('the search index the build wrote', () => {
+    test('holds every article public at the build and no draft or scheduled one, by slug, title or text', () => {
+      const text = readFileSync(path.join(ROOT, '.next', 'search-index.json'), 'utf8');
+      const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { builtAt: string; articles: [string, string, number][] };
+      const builtAt = new Date(header.builtAt);
+      expect(header.articles.map(([slug]) => slug).sort()).toEqual(publicArticles(builtAt).map((a) => a.slug).sort());
+      const unpublished = unpublishedArticles(builtAt);
+      expect(new Set(unpublished.map((a) => a.state)), 'a draft and a scheduled article in content').toEqual(new Set(['draft', 'scheduled']));
+      expect(leaksIn(text, leakNeedles(unpublished)), 'markers, titles and paths of unpublished articles').toEqual([]);
+      // The index holds words as search reads them (lib/search/words.ts), so look for those too:
+      // each marker's own code word, and each unpublished slug as a document id.
+      const words = SENTINELS.flatMap((sentinel) => terms(sentinel).filter((word) => /\d/.test(word)));
+      expect(words, 'each marker has a code word').toHaveLength(SENTINELS.length);
+      expect(words.filter((word) => text.includes(`"${word}"`)), 'marker words in the index').toEqual([]);
+      expect(unpublished.filter((a) => text.includes(`"${a.slug}"`)).map((a) => a.slug), 'unpublished slugs in the index').toEqual([]);
+      expect(text.includes(`"${seed.slug}"`), 'the seed article is indexed').toBe(true);
+    });
+  });
+}

@@ -1,5 +1,6 @@
 import { loadSitePage, prerenderedPaths } from '@/components/pages';
 import { getPreviewAccess } from '@/lib/preview/access';
+import { writeBuildSearchIndex } from '@/lib/search';
 import { servePage } from '@/lib/render/html-response';
 import { notFound } from '@/lib/render/outcome';
 import { matchSiteRoute } from '@/lib/render/site-routes';
@@ -16,7 +17,10 @@ import { matchSiteRoute } from '@/lib/render/site-routes';
 export const revalidate = 60;
 
 export function generateStaticParams() {
-  return prerenderedPaths().map((path) => ({ path }));
+  const paths = prerenderedPaths().map((path) => ({ path }));
+  // The build calls this once, with every article loaded: the search index is written here (decision 0022).
+  writeBuildSearchIndex();
+  return paths;
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ path?: string[] }> }) {

@@ -6,6 +6,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     slug: 'allies-meet',
     path: '/news/allies-meet',
     sourcePath: 'content/news/allies-meet.md',
+    sourceHash: '0'.repeat(64),
     title: 'Allies Meet in Brussels',
     summary: 'Defense ministers from allied nations met in Brussels to discuss readiness.',
     date: '2023-06-13',

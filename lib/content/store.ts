@@ -28,6 +28,8 @@ export const MAX_SUMMARY_LENGTH = 160;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 export interface LoadOptions {
   /**
    * Look at the files on disk again instead of using the memoized snapshot (draft preview). Files
@@ -330,6 +332,7 @@ function loadArticle(contentDir: string, file: SourceFile, timeZone: string, sou
     slug: file.slug,
     path: `/news/${file.slug}`,
     sourcePath: file.relative,
+    sourceHash: sha256(source),
     title: data.title.trim(),
     summary: data.summary.trim(),
     date: data.date.trim(),
@@ -394,8 +397,6 @@ const RECORD_MANIFEST = 'manifest.json';
 interface RecordManifest {
   files: Record<string, string>;
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Strict: every file of the content folder, read and parsed now. Throws nothing for content problems. */
 export function loadContent(rootDir: string, options: ContentStoreOptions = {}): ContentSnapshot {

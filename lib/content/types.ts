@@ -53,6 +53,11 @@ export interface Article {
   path: string;
   /** `content/news/<slug>.md` */
   sourcePath: string;
+  /**
+   * SHA-256 of the file's text, everything the article is made of: the build's search index
+   * notes it per article, so a file changed since the build is indexed again (lib/search).
+   */
+  sourceHash: string;
   title: string;
   summary: string;
   /** Publication date as written (ISO 8601): feeds `<time dateTime>`. */

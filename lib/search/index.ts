@@ -1,7 +1,9 @@
 import 'server-only';
-import { getArticlesForView } from '../content';
+import { getArticlesForView, getPublicArticles } from '../content';
 import type { Article } from '../content/types';
-import { createSearchIndex, paginate, type ResultsPage, type SearchIndex } from './engine';
+import { now as clockNow } from '../clock';
+import { emptyArticleIndex, paginate, reconcile, searchOver, type ArticleIndex, type ResultsPage, type SearchIndex } from './engine';
+import { readSearchIndexFile, searchIndexFile, writeSearchIndexFile } from './index-file';
 import { parseQuery, RESULTS_PER_PAGE, type Query } from './query';
 
 export { firstParam, MAX_QUERY_LENGTH, parsePage, parseQuery, queryMessage, RESULTS_PER_PAGE } from './query';
@@ -12,20 +14,52 @@ export { highlight, snippet } from './highlight';
 export { searchMetadata } from './metadata';
 
 /**
- * One index per set of articles, kept while the set stays the same. The public set changes only
- * when a scheduled article's time comes; its slug list is then different and the next search
- * builds a new index, so the article is searchable without a rebuild, and never before.
+ * The public search, over the index `loadBase` returns (the build's file), loaded on the first
+ * search and not before. Each time the public set changes (a scheduled article's time comes) the
+ * index is brought in line with it: an article the build did not index, or whose file changed
+ * since, is indexed in memory from its parsed body, so search is never staler than the content.
  */
-export function createIndexCache(build: (articles: Article[]) => SearchIndex = createSearchIndex) {
-  let cached: { key: string; index: SearchIndex } | undefined;
+export function createPublicSearch(loadBase: () => ArticleIndex) {
+  let index: ArticleIndex | undefined;
+  let cached: { articles: Article[]; search: SearchIndex } | undefined;
+  // The store hands out the same Article objects until the public set changes: comparing them
+  // one by one costs far less than a key string built from every slug on every query.
+  const same = (a: Article[], b: Article[]) => a.length === b.length && a.every((article, i) => article === b[i]);
   return (articles: Article[]): SearchIndex => {
-    const key = articles.map((article) => article.slug).join('\n');
-    if (cached?.key !== key) cached = { key, index: build(articles) };
-    return cached.index;
+    index ??= loadBase();
+    if (!cached || !same(cached.articles, articles)) {
+      reconcile(index, articles);
+      cached = { articles, search: searchOver(index, articles) };
+    }
+    return cached.search;
   };
 }
 
-const publicIndex = createIndexCache();
+/**
+ * The build's index (decision 0022). `next dev` has no build output, so there every article is
+ * indexed in memory on the first search, as before the file existed.
+ */
+function loadBuiltIndex(): ArticleIndex {
+  return process.env.NODE_ENV === 'production' ? readSearchIndexFile(searchIndexFile()) : emptyArticleIndex();
+}
+
+const publicSearch = createPublicSearch(loadBuiltIndex);
+
+/**
+ * During `next build` (called once, from the cached pages' generateStaticParams, where every
+ * article is already loaded): writes the index of the articles public now, by the real clock as
+ * the content record is (decision 0016), so the build output holds no draft or embargoed text.
+ */
+export function writeBuildSearchIndex(): void {
+  if (process.env.NEXT_PHASE !== 'phase-production-build') return;
+  const started = performance.now();
+  const builtAt = new Date();
+  const articles = getPublicArticles(builtAt);
+  const file = searchIndexFile();
+  const bytes = writeSearchIndexFile(file, articles, builtAt);
+  // The benchmark reads this line (scripts/bench/run.mjs): what the index adds to the build.
+  console.log(`search: indexed ${articles.length} public articles into ${file} (${bytes} bytes) in ${Math.round(performance.now() - started)} ms`);
+}
 
 export type SearchOutcome =
   | { query: Exclude<Query, { kind: 'words' }> }
@@ -33,11 +67,12 @@ export type SearchOutcome =
 
 /**
  * Searches the public articles, as anyone sees them: staff in preview get the public results
- * too, so a draft is never found. Built in memory on first use; nothing is written to disk.
+ * too, so a draft is never found. Only articles published by the site clock are found.
  */
 export function searchPublicArticles(rawQuery: string | string[] | undefined, page: number): SearchOutcome {
   const query = parseQuery(rawQuery);
   if (query.kind !== 'words') return { query };
-  const index = publicIndex(getArticlesForView({ preview: false }));
-  return { query, results: paginate(index.search(query.terms), page, RESULTS_PER_PAGE) };
+  const now = clockNow();
+  const index = publicSearch(getArticlesForView({ preview: false, now }));
+  return { query, results: paginate(index.search(query.terms, now), page, RESULTS_PER_PAGE) };
 }

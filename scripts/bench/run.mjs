@@ -212,6 +212,27 @@ async function timedFetch(url) {
 }
 
 // ---------------------------------------------------------------- 1. Scale
+/** Words of the synthetic corpus (scripts/bench/make-corpus.mjs) and a few it lacks, one and two at a time. */
+const SEARCH_QUERIES = ['readiness', 'hangar', 'airfield lighting', 'training norway', 'logistics', 'exercise', 'qqxqzzy', 'maintenance crews', 'partners', 'runway'];
+
+/** Sequential query times (ms) on a server whose index is loaded: what one reader waits. */
+async function searchLatencies(base, rounds = 20) {
+  const times = [];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const q of SEARCH_QUERIES) times.push((await timedFetch(`${base}/search?${new URLSearchParams({ q, page: String(1 + (round % 3)) })}`)).ms);
+  }
+  return times;
+}
+
+/** The build's search index file and what the build said writing it (lib/search/index.ts logs each write). */
+function searchIndexOf(distDir) {
+  const file = path.join(ROOT, distDir, 'search-index.json');
+  const logFile = path.join(WORK, `build-${path.basename(distDir)}.log`);
+  const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
+  const writes = [...log.matchAll(/search: indexed (\d+) public articles into \S+ \((\d+) bytes\) in (\d+) ms/g)].map((m) => ({ articles: Number(m[1]), bytes: Number(m[2]), ms: Number(m[3]) }));
+  return { bytes: fs.statSync(file, { throwIfNoEntry: false })?.size, writes };
+}
+
 async function scaleSection() {
   const rows = [];
   const checks = [];
@@ -249,13 +270,16 @@ async function scaleSection() {
         ['topic Atom feed', '/topics/readiness/atom.xml'],
         ['oldest article, 1st request', `/news/${oldest}`],
         ['oldest article, 2nd request', `/news/${oldest}`],
-        ['search, 1st (builds the index)', '/search?q=hangar'],
+        ['search, 1st (loads the build’s index)', '/search?q=hangar'],
         ['search, 2nd', '/search?q=airfield+lighting'],
       ];
       const measured = [['sitemap.xml', '/sitemap.xml', sitemap]];
       for (const [name, urlPath] of list) measured.push([name, urlPath, await timedFetch(base + urlPath)]);
+      const searchTimes = await searchLatencies(base);
       const rssEnd = treeRss(server.pid);
       checks.push({
+        searchIndex: searchIndexOf(result.distDir),
+        searchTimes,
         size,
         sitemapUrls: (sitemapFiles.text.match(/<url>/g) ?? []).length,
         sitemapFiles: sitemapFiles.files.length,
@@ -265,6 +289,14 @@ async function scaleSection() {
       });
     } finally {
       await stop(server);
+    }
+    // A search as the very first request of a new server: what a reader waits after a deploy or restart.
+    const fresh = await startNext(`corpus-${size}-fresh`, result.distDir, contentDir, PORTS.scale);
+    try {
+      const first = await timedFetch(`http://127.0.0.1:${PORTS.scale}/search?q=hangar`);
+      checks.at(-1).freshSearch = { status: first.status, ms: first.ms, rss: treeRss(fresh.pid) };
+    } finally {
+      await stop(fresh);
     }
   }
   const lines = ['## 1. Scale', ''];
@@ -292,6 +324,11 @@ async function scaleSection() {
       '',
       `Sitemap: ${formatNumber(check.sitemapUrls)} URLs in ${formatNumber(check.sitemapFiles)} files of the index (at most 50,000 each). ` +
         `Server RSS ${formatBytes(check.rssStart)} after start, ${formatBytes(check.rssEnd)} after these requests (the difference is mostly the search index and rendered pages).`,
+      '',
+      `Search index (decision 0022): ${check.searchIndex.bytes === undefined ? 'no file in the build' : `${formatBytes(check.searchIndex.bytes)} on disk`}` +
+        `${check.searchIndex.writes.length > 0 ? `, written ${check.searchIndex.writes.length}× by the build (${check.searchIndex.writes.map((w) => `${formatNumber(w.articles)} articles in ${formatNumber(w.ms)} ms`).join('; ')})` : ''}. ` +
+        `A search as a new server's first request: ${check.freshSearch?.status} in ${formatNumber(check.freshSearch?.ms ?? Number.NaN)} ms (it also waits for lib/content's first load of every article), server RSS ${formatBytes(check.freshSearch?.rss ?? Number.NaN)} after it. ` +
+        `${check.searchTimes.length} queries one after another after the first search: p50 ${formatNumber(percentile(check.searchTimes, 50))} ms, p99 ${formatNumber(percentile(check.searchTimes, 99))} ms, max ${formatNumber(Math.max(...check.searchTimes))} ms.`,
       '',
       table(['page', 'URL', 'status', 'size', 'time', 'x-nextjs-cache'], check.rows),
       '',
