@@ -17,18 +17,25 @@ export interface ArticleCardProps extends ComponentPropsWithoutRef<'li'> {
 
 const STATE_TAGS: Partial<Record<ArticleState, string>> = { draft: 'Draft', scheduled: 'Scheduled' };
 
+/** A USWDS card's header: the article's headline as a link, at the level the page's outline needs. */
+export function ArticleCardHeader({ article, headingLevel }: { article: Pick<Article, 'path' | 'title'>; headingLevel: 2 | 3 }) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <div className="usa-card__header">
+      <Heading className="usa-card__heading">
+        <a href={article.path}>{article.title}</a>
+      </Heading>
+    </div>
+  );
+}
+
 /** A USWDS card that links to an article. Meant to sit in a `ul.usa-card-group`. */
 export function ArticleCard({ article, headingLevel, lead = false, priority = lead, state, className, ...rest }: ArticleCardProps) {
-  const Heading = `h${headingLevel}` as const;
   const classes = ['usa-card', lead ? 'usa-card--flag tablet:grid-col-12' : 'tablet:grid-col-4', className];
   return (
     <li className={classes.filter(Boolean).join(' ')} {...rest}>
       <div className="usa-card__container">
-        <div className="usa-card__header">
-          <Heading className="usa-card__heading">
-            <a href={article.path}>{article.title}</a>
-          </Heading>
-        </div>
+        <ArticleCardHeader article={article} headingLevel={headingLevel} />
         {article.image && (
           <div className="usa-card__media">
             <div className="usa-card__img">

@@ -2,6 +2,7 @@ import type { Article, ArticleState, ContentIssue } from '@/lib/content';
 import { DESK_EXPIRIES, type DeskLink } from '@/lib/auth/desk-link';
 import type { StaffIdentity } from '@/lib/auth/staff-session';
 import { formatDate, formatDateTime } from '@/lib/format-date';
+import { ArticleCardHeader } from './article-card';
 
 export interface PreviewListProps {
   articles: Array<{ article: Article; state: ArticleState }>;
@@ -101,11 +102,7 @@ export function PreviewList({ articles, broken = [], staff, sessionEndsAt, link 
           {articles.map(({ article, state }) => (
             <li key={article.slug} className="usa-card width-full">
               <div className="usa-card__container">
-                <div className="usa-card__header">
-                  <h2 className="usa-card__heading">
-                    <a href={article.path}>{article.title}</a>
-                  </h2>
-                </div>
+                <ArticleCardHeader article={article} headingLevel={2} />
                 <div className="usa-card__body">
                   <p>
                     <span className="usa-tag">{state === 'draft' ? 'Draft' : 'Scheduled'}</span>{' '}
