@@ -225,3 +225,16 @@ export function getArchiveArticlesForView(period: ArchivePeriod, view: View): Ar
     return year === period.year && (period.month === undefined || month === period.month);
   });
 }
+
+/**
+ * True when `article` is exactly the row the build wrote into the content index (same file, same
+ * text): the build's search index (lib/search) holds it, so search need not index it again. False
+ * for anything read from the content folder since (a file edited or added after the build, a
+ * scheduled article whose time came) and for every article of the file store (dev, tests).
+ */
+export function builtIntoIndex(article: Article): boolean {
+  return builtArticles.has(article);
+}
+
+/** Filled by the indexed store (lib/content/indexed-store.ts) with the articles it made from index rows. */
+export const builtArticles = new WeakSet<Article>();
