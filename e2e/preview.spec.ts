@@ -648,6 +648,8 @@ if (!process.env.BASE_URL) {
       expect(count('.html'), 'prerendered HTML files scanned').toBeGreaterThan(0);
       expect(count('.rsc'), 'RSC payload files scanned').toBeGreaterThan(0);
       expect(count('.js'), 'JavaScript files scanned').toBeGreaterThan(0);
+      // The indexes the build ships (decision 0024): SQLite files, scanned byte for byte like the rest.
+      for (const index of ['content-index.db', 'search-index.db']) expect(files, `${index} scanned`).toContain(path.join(ROOT, '.next', index));
       test.info().annotations.push({ type: 'files scanned', description: String(files.length) });
       // The run's preview secret too: it must never be built into anything.
       const needles = [...SENTINELS, ...(process.env.PREVIEW_SECRET ? [process.env.PREVIEW_SECRET] : [])];

@@ -5,10 +5,8 @@
 //                    USWDS fonts and images, favicon, share image)
 //   .next/static   → .next/standalone/.next/static   (hashed JS and CSS)
 //   content/       → .next/standalone/content        (articles, pages, images, read at run time)
-//   .next/content-record → .next/standalone/.next/content-record (the sources the build validated:
-//                    a file that breaks later is served as it was then, decision 0016)
-//   .next/search-index.json → .next/standalone/.next/search-index.json (the search index the build
-//                    wrote, read on the first search: decision 0022)
+//   .next/content-index.db, .next/search-index.db → .next/standalone/.next/ (the content index and
+//                    the search index the build wrote, decision 0024)
 // The standalone server chdirs to its own folder, so lib/content finds content/ there.
 //
 //   node scripts/standalone.mjs          copy everything: a self-contained folder to deploy
@@ -24,6 +22,9 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The files the build writes beside its output that the server reads (scripts/link-indexes.mjs). */
+export const BUILD_INDEXES = ['content-index.db', 'search-index.db'];
 
 /** Where the standalone server of the build in `distDir` (next.config.js's, relative to root) lives. */
 export function standaloneDir(root = ROOT, distDir = '.next') {
@@ -56,10 +57,10 @@ export function prepareStandalone(root = ROOT, { linkContent = false, distDir = 
   replace(path.join(root, 'public'), path.join(dir, 'public'));
   // The server finds its build in <its folder>/<distDir>, as next.config.js named it at build time.
   replace(path.join(build, 'static'), path.join(dir, distDir, 'static'));
-  const record = path.join(build, 'content-record');
-  if (existsSync(record)) replace(record, path.join(dir, distDir, 'content-record'));
-  const searchIndex = path.join(build, 'search-index.json');
-  if (existsSync(searchIndex)) cpSync(searchIndex, path.join(dir, distDir, 'search-index.json'));
+  for (const name of BUILD_INDEXES) {
+    const from = path.join(build, name);
+    if (existsSync(from)) cpSync(from, path.join(dir, distDir, name));
+  }
   const content = path.join(dir, 'content');
   const source = path.join(root, 'content');
   if (linkContent) {
@@ -70,7 +71,8 @@ export function prepareStandalone(root = ROOT, { linkContent = false, distDir = 
     }
   } else {
     rmSync(content, { recursive: true, force: true });
-    cpSync(source, content, { recursive: true });
+    // With their times, so the server's comparison with the content index need not read every file.
+    cpSync(source, content, { recursive: true, preserveTimestamps: true });
   }
   writeFileSync(marker, stamp);
   return dir;

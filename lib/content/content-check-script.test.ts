@@ -9,11 +9,19 @@ const SCRIPT_TIMEOUT = 120_000;
 
 const projectRoot = path.resolve(__dirname, '../..');
 
-function run(root: string): { stdout: string; status: number } {
+/** The last line says how many files were parsed (the rest came from the parse cache); the rest of stdout is returned. */
+function run(root: string, files: number): { stdout: string; status: number } {
+  const { stdout, status } = runScript(root);
+  const lines = stdout.trimEnd().split('\n');
+  expect(lines.pop()).toMatch(new RegExp(`^content: parsed \\d+ of ${files} files \\(\\d+ from cache\\) in \\d+ ms$`));
+  return { stdout: `${lines.join('\n')}\n`, status };
+}
+
+function runScript(root: string): { stdout: string; status: number } {
   try {
     const stdout = execFileSync(
       process.execPath,
-      [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/content-check.ts', root],
+      [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/content-build.ts', '--check', root],
       { cwd: projectRoot, encoding: 'utf8' },
     );
     return { stdout, status: 0 };
@@ -25,7 +33,7 @@ function run(root: string): { stdout: string; status: number } {
 
 describe('npm run content:check', () => {
   it('prints warnings and a summary and exits 0 when there are no errors', () => {
-    expect(run(goodRoot)).toEqual({
+    expect(run(goodRoot, 7)).toEqual({
       status: 0,
       stdout: [
         'content/news/2023/biden-stoltenberg-confer.md:17: image.virin: warning: 230613-D-D0439-002 has the legacy 3-digit sequence "002"; current VIRINs use 4 digits (scene 1–9, then 001–999)',
@@ -37,7 +45,7 @@ describe('npm run content:check', () => {
   }, SCRIPT_TIMEOUT);
 
   it('prints every error and exits 1 when there are errors', () => {
-    const { stdout, status } = run(brokenRoot);
+    const { stdout, status } = run(brokenRoot, 5);
     expect(status).toBe(1);
     const output = stdout.trimEnd().split('\n');
     expect(output).toHaveLength(14);
@@ -49,7 +57,7 @@ describe('npm run content:check', () => {
 
   it('names the file and line of every piece of hostile markup it refuses, and exits 1', () => {
     // The full list is asserted in hostile-markdown.test.ts; here, that the command prints it.
-    const { stdout, status } = run(hostileRoot);
+    const { stdout, status } = run(hostileRoot, 1);
     expect(status).toBe(1);
     const output = stdout.trimEnd().split('\n');
     expect(output).toHaveLength(20);

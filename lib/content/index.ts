@@ -4,12 +4,16 @@ import { now as clockNow } from '../clock';
 import { siteConfig } from '../site-config';
 import { calendarMonthOf, type CalendarMonth } from './calendar';
 import { articleState, type ArticleState } from './state';
+import { contentBuildDirectory, contentIndexFile } from './content-index';
+import { createIndexedStore, type PublicContent } from './indexed-store';
 import { createContentStore, type ContentStore, type LoadOptions } from './store';
 import type { Article, ContentIssue, Page, Topic } from './types';
 
 export { createContentStore, loadContent, MAX_SUMMARY_LENGTH, SLUG_PATTERN } from './store';
 export type { ContentSnapshot, ContentStore, ContentStoreOptions, LoadOptions, PreviewResult } from './store';
 export { CONTENT_LIMITS } from './limits';
+export { contentBuildDirectory, contentIndexFile } from './content-index';
+export type { PublicContent } from './indexed-store';
 export { ContentError, formatIssue, sortIssues } from './issues';
 export { normalizeVirin, parseVirin } from './virin';
 export type { VirinResult } from './virin';
@@ -34,28 +38,64 @@ export function contentDirectory(env: Partial<Record<string, string>> = process.
 }
 
 /**
- * The build's record of the sources it validated (decision 0016), in the build output:
- * scripts/standalone.mjs copies it next to the standalone server.
- */
-export function contentRecordDirectory(env: Partial<Record<string, string>> = process.env, cwd: string = process.cwd()): string {
-  return path.join(cwd, env.NEXT_DIST_DIR || '.next', 'content-record');
-}
-
-/**
- * The store for the project root (`process.cwd()`) and its content folder, created on first use.
- * `next build` records what it validated; a running server (production or dev) keeps the last
- * good version of a file that breaks and says so in its log, instead of failing every page.
- * Everything else (content:check, tests) is strict: an error throws.
+ * The file store for the project root (`process.cwd()`) and its content folder, created on first
+ * use: what staff preview, `next dev`, content:check and the tests read, every file parsed. A
+ * running server keeps the last good version of a file that breaks and says so in its log, instead
+ * of failing every page. Everything else (content:check, tests) is strict: an error throws.
  */
 export function getContentStore(): ContentStore {
   const building = process.env.NEXT_PHASE === 'phase-production-build';
   const serving = !building && Boolean(process.env.NEXT_RUNTIME);
   shared[STORE_KEY] ??= createContentStore(process.cwd(), {
     contentDir: contentDirectory(),
-    ...(building ? { writeRecordTo: contentRecordDirectory() } : {}),
-    ...(serving ? { keepLastGood: { log: (message: string) => console.warn(message), recordDir: contentRecordDirectory() } } : {}),
+    ...(serving ? { keepLastGood: { log: (message: string) => console.warn(message) } } : {}),
   });
   return shared[STORE_KEY];
+}
+
+const PUBLIC_KEY = Symbol.for('newsroom.publicContent');
+const BUILT_KEY = Symbol.for('newsroom.builtArticles');
+const sharedPublic = globalThis as typeof globalThis & { [PUBLIC_KEY]?: PublicContent; [BUILT_KEY]?: WeakSet<Article> };
+/** Filled by the indexed store with the articles it made from index rows; shared by the proxy's and the pages' copies of this module. */
+const builtArticles = (sharedPublic[BUILT_KEY] ??= new WeakSet<Article>());
+
+/**
+ * What the public site reads: in a production build and server, the content index the build wrote
+ * (decision 0024), brought in line with the content folder; elsewhere (`next dev`, tests) the file
+ * store. Created on first use, or at server start by `preparePublicContent`.
+ */
+export function getPublicContent(): PublicContent {
+  const existing = sharedPublic[PUBLIC_KEY];
+  if (existing) return existing;
+  const building = process.env.NEXT_PHASE === 'phase-production-build';
+  let made: PublicContent;
+  if (process.env.NODE_ENV === 'production' && (building || process.env.NEXT_RUNTIME)) {
+    made = createIndexedStore({
+      // The build renders from the index content:build has just written from this same folder.
+      indexFile: building ? path.join(contentBuildDirectory(), 'index.db') : contentIndexFile(),
+      contentDir: contentDirectory(),
+      timeZone: siteConfig.timeZone,
+      log: (message) => console.warn(message),
+      compare: !building,
+      built: builtArticles,
+    });
+  } else {
+    const store = getContentStore();
+    made = {
+      getPublicArticles: (now) => store.getPublicArticles(now),
+      getPublicArticle: (slug, now) => store.getPublicArticle(slug, now),
+      getRelatedArticles: (article, limit, now) => store.getRelatedArticles(article, limit, now),
+      getPages: () => store.getPages(),
+      getPage: (slug) => store.getPage(slug),
+    };
+  }
+  sharedPublic[PUBLIC_KEY] = made;
+  return made;
+}
+
+/** At server start (instrumentation.ts): opens the index and compares the folder with it, so the first request finds it ready. */
+export function preparePublicContent(): void {
+  getPublicContent().getPublicArticles(clockNow());
 }
 
 /** Every article of every status, newest first. Throws ContentError if any file has an error. */
@@ -65,24 +105,24 @@ export function getArticles(options?: LoadOptions): Article[] {
 
 /** The only rule for what is public: status published and publishedAt <= now. Newest first. */
 export function getPublicArticles(now: Date = new Date(), options?: LoadOptions): Article[] {
-  return getContentStore().getPublicArticles(now, options);
+  return options?.fresh ? getContentStore().getPublicArticles(now, options) : getPublicContent().getPublicArticles(now);
 }
 
 export function getPublicArticle(slug: string, now?: Date, options?: LoadOptions): Article | undefined {
-  return getContentStore().getPublicArticle(slug, now, options);
+  return options?.fresh ? getContentStore().getPublicArticle(slug, now, options) : getPublicContent().getPublicArticle(slug, now);
 }
 
 /** Public articles sharing a topic with `article`, most shared topics first, then newest. */
 export function getRelatedArticles(article: Article, limit = 3, now?: Date, options?: LoadOptions): Article[] {
-  return getContentStore().getRelatedArticles(article, limit, now, options);
+  return options?.fresh ? getContentStore().getRelatedArticles(article, limit, now, options) : getPublicContent().getRelatedArticles(article, limit, now);
 }
 
 export function getPages(options?: LoadOptions): Page[] {
-  return getContentStore().getPages(options);
+  return options?.fresh ? getContentStore().getPages(options) : getPublicContent().getPages();
 }
 
 export function getPage(slug: string, options?: LoadOptions): Page | undefined {
-  return getContentStore().getPage(slug, options);
+  return options?.fresh ? getContentStore().getPage(slug, options) : getPublicContent().getPage(slug);
 }
 
 /** Every error and warning in every file, sorted by file then line. Never throws for content problems. */
@@ -129,6 +169,7 @@ export function getArticlesForView(view: View): Article[] {
 
 /** The article at /news/<slug>, if this view may see it. */
 export function getArticleForView(slug: string, view: View): Article | undefined {
+  if (!view.preview) return getPublicArticle(slug, view.now ?? clockNow());
   return getArticlesForView(view).find((article) => article.slug === slug);
 }
 
@@ -235,6 +276,3 @@ export function getArchiveArticlesForView(period: ArchivePeriod, view: View): Ar
 export function builtIntoIndex(article: Article): boolean {
   return builtArticles.has(article);
 }
-
-/** Filled by the indexed store (lib/content/indexed-store.ts) with the articles it made from index rows. */
-export const builtArticles = new WeakSet<Article>();

@@ -119,11 +119,11 @@ function topicSlug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-function newestFirst(a: Article, b: Article): number {
+export function newestFirst(a: Article, b: Article): number {
   return b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
-interface SourceFile {
+export interface SourceFile {
   absolute: string;
   /** `content/news/foo.md` */
   relative: string;
@@ -137,7 +137,7 @@ interface ParsedFile {
 }
 
 /** Finds the files of one collection and reports bad and duplicate slugs on every file involved. */
-function collectFiles(contentDir: string, collection: 'news' | 'pages'): SourceFile[] {
+export function collectFiles(contentDir: string, collection: 'news' | 'pages'): SourceFile[] {
   const files = listMarkdownFiles(path.join(contentDir, collection)).map((absolute) => {
     // Named as under the project's content/ folder wherever the folder is (CONTENT_DIR).
     const relative = `content/${toPosix(path.relative(contentDir, absolute))}`;
@@ -173,7 +173,7 @@ function collectFiles(contentDir: string, collection: 'news' | 'pages'): SourceF
 }
 
 /** The file's text when it is within the limits (lib/content/limits.ts), else undefined (reported). */
-function readChecked(file: SourceFile): string | undefined {
+export function readChecked(file: SourceFile): string | undefined {
   if (!checkSize(fs.statSync(file.absolute).size, file.issues)) return undefined;
   const source = fs.readFileSync(file.absolute, 'utf8');
   return checkLimits(source, file.issues) ? source : undefined;
@@ -384,6 +384,66 @@ function loadPage(contentDir: string, file: SourceFile, timeZone: string, source
 
 type Item = Article | Page;
 
+/**
+ * Related stories: the `limit` articles of `list` (newest first) sharing most topics with
+ * `article`, newest first among equals. One pass keeping the best, not a sort of every match:
+ * every article page asks, and at 10,000 articles sorting thousands of matches dominated the build.
+ */
+export function pickRelated(article: Article, list: readonly Article[], limit: number): Article[] {
+  const keep = Math.max(0, limit);
+  if (keep === 0) return [];
+  const topics = new Set(article.topics.map((topic) => topic.slug));
+  const best: { other: Article; shared: number }[] = [];
+  for (const other of list) {
+    if (other.slug === article.slug) continue;
+    let shared = 0;
+    for (const topic of other.topics) if (topics.has(topic.slug)) shared += 1;
+    // The list is newest first, so an equal count never displaces an earlier (newer) pick.
+    if (shared === 0 || (best.length === keep && shared <= best[keep - 1]!.shared)) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.shared < shared) at -= 1;
+    best.splice(at, 0, { other, shared });
+    if (best.length > keep) best.pop();
+  }
+  return best.map(({ other }) => other);
+}
+
+/**
+ * One file's article or page from its checked text (`readChecked`), its problems added to
+ * `file.issues`: the content build's workers and the indexed store load single files with it.
+ * Undefined when the file has errors.
+ */
+export function loadSourceFile(
+  contentDir: string,
+  collection: 'news' | 'pages',
+  file: SourceFile,
+  source: string,
+  timeZone: string = siteConfig.timeZone,
+): Item | undefined {
+  const item =
+    collection === 'news'
+      ? loadArticle(contentDir, file, timeZone, source, parseMarkdown)
+      : loadPage(contentDir, file, timeZone, source, parseMarkdown);
+  if (!item || file.issues.errorCount > 0) return undefined;
+  item.warnings = sortIssues(file.issues.items);
+  return item;
+}
+
+/**
+ * Changes when the file or its image folder (a figure's photo added or removed) changes: the
+ * file's size and modification time and the image folder's modification time.
+ */
+export function fileStamp(contentDir: string, collection: 'news' | 'pages', absolute: string, slug: string): string {
+  const own = fs.statSync(absolute);
+  let images = '';
+  try {
+    images = String(fs.statSync(path.join(contentDir, 'images', collection, slug)).mtimeMs);
+  } catch {
+    // no image folder
+  }
+  return `${own.size}:${own.mtimeMs}:${images}`;
+}
+
 /** One file's load, kept while the file is unchanged: its own issues (not the cross-file slug ones) and item. */
 interface LoadedFile {
   stamp: string;
@@ -419,17 +479,7 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
       ? loadArticle(contentDir, file, timeZone, source, parse)
       : loadPage(contentDir, file, timeZone, source, parse);
 
-  /** Changes when the file or its image folder (a figure's photo added or removed) changes. */
-  const stampOf = (collection: 'news' | 'pages', file: SourceFile): string => {
-    const own = fs.statSync(file.absolute);
-    let images = '';
-    try {
-      images = String(fs.statSync(path.join(contentDir, 'images', collection, file.slug)).mtimeMs);
-    } catch {
-      // no image folder
-    }
-    return `${own.size}:${own.mtimeMs}:${images}`;
-  };
+  const stampOf = (collection: 'news' | 'pages', file: SourceFile): string => fileStamp(contentDir, collection, file.absolute, file.slug);
 
   /**
    * The file's cached load when it is unchanged since then (its issues added to `file.issues`), or
@@ -634,26 +684,7 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
     getArticles,
     getPublicArticles,
     getPublicArticle: (slug, now, options) => publicList(now, options).find((article) => article.slug === slug),
-    getRelatedArticles: (article, limit = 3, now, options) => {
-      const topics = new Set(article.topics.map((topic) => topic.slug));
-      // One pass keeping the best `limit`, not a sort of every match: every article page asks,
-      // and at 10,000 articles sorting thousands of matches per page dominated the build.
-      // The list is newest first, so an equal count never displaces an earlier (newer) pick.
-      const best: { other: Article; shared: number }[] = [];
-      const keep = Math.max(0, limit);
-      if (keep === 0) return [];
-      for (const other of publicList(now, options)) {
-        if (other.slug === article.slug) continue;
-        let shared = 0;
-        for (const topic of other.topics) if (topics.has(topic.slug)) shared += 1;
-        if (shared === 0 || (best.length === keep && shared <= best[keep - 1]!.shared)) continue;
-        let at = best.length;
-        while (at > 0 && best[at - 1]!.shared < shared) at -= 1;
-        best.splice(at, 0, { other, shared });
-        if (best.length > keep) best.pop();
-      }
-      return best.map(({ other }) => other);
-    },
+    getRelatedArticles: (article, limit = 3, now, options) => pickRelated(article, publicList(now, options), limit),
     getPages: (options) => [...valid(options).pages],
     getPage: (slug, options) => valid(options).pages.find((page) => page.slug === slug),
     checkContent: (options) => [...load(options).issues],

@@ -1,0 +1,243 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Article, Byline, ContentIssue, Figure, Page, Topic } from './types';
+
+/**
+ * The content index (decision 0024): one SQLite file that `npm run content:build` writes and the
+ * server reads, holding what listings, related stories, feeds, sitemaps, topics and the archive
+ * need of every article public when it was built (front matter and derived fields, not parsed
+ * bodies), the validated text of those articles and of every page (a body is parsed from it when
+ * its page renders), and of every other file only a hash of its path, its stamp and, for a
+ * scheduled article, the instant it is due. No draft or embargoed word is in it.
+ */
+export const CONTENT_INDEX_FORMAT = 'newsroom-content-index';
+export const CONTENT_INDEX_VERSION = 1;
+
+/** The fields of an article a listing card or page header shows beside the eager ones. */
+export interface ArticleDetails {
+  summary: string;
+  byline?: Byline;
+  image?: Figure;
+  warnings: ContentIssue[];
+}
+
+/** An article as the index holds it: everything but the body, instants as milliseconds. */
+export interface ArticleRecord {
+  slug: string;
+  sourcePath: string;
+  sourceHash: string;
+  title: string;
+  date: string;
+  publishedAt: number;
+  updated?: string;
+  updatedAt?: number;
+  status: Article['status'];
+  topics: Topic[];
+  details: ArticleDetails;
+}
+
+/** A page as the index holds it: everything but the body. */
+export interface PageRecord {
+  slug: string;
+  sourcePath: string;
+  sourceHash: string;
+  title: string;
+  summary: string;
+  updated?: string;
+  updatedAt?: number;
+  warnings: ContentIssue[];
+}
+
+/** A file the public site may not read yet: a draft (`dueAt` null) or a scheduled article. */
+export interface WithheldRecord {
+  /** SHA-256 of the file's path (`content/news/x.md`): its name can say what the draft is about. */
+  pathHash: string;
+  stamp: string;
+  sourceHash: string;
+  dueAt: number | null;
+}
+
+export interface ContentIndexData {
+  builtAt: Date;
+  timeZone: string;
+  articles: { record: ArticleRecord; stamp: string; source: string }[];
+  pages: { record: PageRecord; stamp: string; source: string }[];
+  withheld: WithheldRecord[];
+}
+
+export function articleRecord(article: Article): ArticleRecord {
+  const record: ArticleRecord = {
+    slug: article.slug,
+    sourcePath: article.sourcePath,
+    sourceHash: article.sourceHash,
+    title: article.title,
+    date: article.date,
+    publishedAt: article.publishedAt.getTime(),
+    status: article.status,
+    topics: article.topics,
+    details: { summary: article.summary, warnings: article.warnings },
+  };
+  if (article.updated !== undefined) record.updated = article.updated;
+  if (article.updatedAt) record.updatedAt = article.updatedAt.getTime();
+  if (article.byline) record.details.byline = article.byline;
+  if (article.image) record.details.image = article.image;
+  return record;
+}
+
+export function pageRecord(page: Page, sourceHash: string): PageRecord {
+  const record: PageRecord = {
+    slug: page.slug,
+    sourcePath: page.sourcePath,
+    sourceHash,
+    title: page.title,
+    summary: page.summary,
+    warnings: page.warnings,
+  };
+  if (page.updated !== undefined) record.updated = page.updated;
+  if (page.updatedAt) record.updatedAt = page.updatedAt.getTime();
+  return record;
+}
+
+const SCHEMA = `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE articles (
+    slug TEXT PRIMARY KEY, source_path TEXT NOT NULL, source_hash TEXT NOT NULL, title TEXT NOT NULL,
+    date TEXT NOT NULL, published_at INTEGER NOT NULL, updated TEXT, updated_at INTEGER,
+    topics TEXT NOT NULL, details TEXT NOT NULL, stamp TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE pages (slug TEXT PRIMARY KEY, record TEXT NOT NULL, stamp TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE sources (hash TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE withheld (path_hash TEXT PRIMARY KEY, stamp TEXT NOT NULL, source_hash TEXT NOT NULL, due_at INTEGER) WITHOUT ROWID;
+`;
+
+/** Writes the index atomically (a temporary file renamed over it); returns its size in bytes. */
+export function writeContentIndex(file: string, data: ContentIndexData): number {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.rmSync(temporary, { force: true });
+  const db = new Database(temporary);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.exec(SCHEMA);
+    const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    const article = db.prepare(
+      'INSERT INTO articles (slug, source_path, source_hash, title, date, published_at, updated, updated_at, topics, details, stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const page = db.prepare('INSERT INTO pages (slug, record, stamp) VALUES (?, ?, ?)');
+    const source = db.prepare('INSERT OR IGNORE INTO sources (hash, text) VALUES (?, ?)');
+    const withheld = db.prepare('INSERT INTO withheld (path_hash, stamp, source_hash, due_at) VALUES (?, ?, ?, ?)');
+    db.transaction(() => {
+      meta.run('format', CONTENT_INDEX_FORMAT);
+      meta.run('version', String(CONTENT_INDEX_VERSION));
+      meta.run('builtAt', data.builtAt.toISOString());
+      meta.run('timeZone', data.timeZone);
+      for (const { record: r, stamp, source: text } of data.articles) {
+        article.run(r.slug, r.sourcePath, r.sourceHash, r.title, r.date, r.publishedAt, r.updated ?? null, r.updatedAt ?? null, JSON.stringify(r.topics), JSON.stringify(r.details), stamp);
+        source.run(r.sourceHash, text);
+      }
+      for (const { record: r, stamp, source: text } of data.pages) {
+        page.run(r.slug, JSON.stringify(r), stamp);
+        source.run(r.sourceHash, text);
+      }
+      for (const w of data.withheld) withheld.run(w.pathHash, w.stamp, w.sourceHash, w.dueAt);
+    })();
+  } finally {
+    db.close();
+  }
+  fs.renameSync(temporary, file);
+  return fs.statSync(file).size;
+}
+
+/** An article row as the server reads it at start: the eager fields only. */
+export interface ArticleRow {
+  slug: string;
+  sourcePath: string;
+  sourceHash: string;
+  title: string;
+  date: string;
+  publishedAt: number;
+  updated: string | null;
+  updatedAt: number | null;
+  topics: string;
+  stamp: string;
+}
+
+export interface ContentIndexReader {
+  readonly file: string;
+  readonly builtAt: Date;
+  readonly timeZone: string;
+  articles(): ArticleRow[];
+  pages(): { record: PageRecord; stamp: string }[];
+  withheld(): WithheldRecord[];
+  details(slug: string): ArticleDetails | undefined;
+  source(hash: string): string | undefined;
+  close(): void;
+}
+
+const REBUILD = 'run npm run build, which writes it (and npm run standalone, which copies it next to the server)';
+
+/** Opens the index read-only. Throws an Error naming the file, what is wrong and what to run. */
+export function openContentIndex(file: string): ContentIndexReader {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    const missing = !fs.existsSync(file);
+    throw new Error(`content index ${file} ${missing ? 'is missing' : `cannot be opened (${(error as Error).message})`}: ${REBUILD}`);
+  }
+  const corrupt = (why: string) => {
+    db.close();
+    return new Error(`content index ${file} is corrupt (${why}): ${REBUILD}`);
+  };
+  let meta: Map<string, string>;
+  try {
+    meta = new Map((db.prepare('SELECT key, value FROM meta').raw().all() as [string, string][]).map(([k, v]) => [k, v]));
+  } catch (error) {
+    throw corrupt((error as Error).message);
+  }
+  if (meta.get('format') !== CONTENT_INDEX_FORMAT || meta.get('version') !== String(CONTENT_INDEX_VERSION)) {
+    throw corrupt(`not a ${CONTENT_INDEX_FORMAT} version ${CONTENT_INDEX_VERSION} file`);
+  }
+  const details = db.prepare('SELECT details FROM articles WHERE slug = ?').pluck();
+  const source = db.prepare('SELECT text FROM sources WHERE hash = ?').pluck();
+  return {
+    file,
+    builtAt: new Date(meta.get('builtAt') ?? 0),
+    timeZone: meta.get('timeZone') ?? '',
+    articles: () =>
+      db
+        .prepare(
+          'SELECT slug, source_path AS sourcePath, source_hash AS sourceHash, title, date, published_at AS publishedAt, updated, updated_at AS updatedAt, topics, stamp FROM articles',
+        )
+        .all() as ArticleRow[],
+    pages: () =>
+      (db.prepare('SELECT record, stamp FROM pages ORDER BY slug').all() as { record: string; stamp: string }[]).map((row) => ({
+        record: JSON.parse(row.record) as PageRecord,
+        stamp: row.stamp,
+      })),
+    withheld: () =>
+      db.prepare('SELECT path_hash AS pathHash, stamp, source_hash AS sourceHash, due_at AS dueAt FROM withheld').all() as WithheldRecord[],
+    details: (slug) => {
+      const text = details.get(slug) as string | undefined;
+      return text === undefined ? undefined : (JSON.parse(text) as ArticleDetails);
+    },
+    source: (hash) => source.get(hash) as string | undefined,
+    close: () => db.close(),
+  };
+}
+
+/** Where the build leaves the index, and the server and the standalone copy find it. */
+export function contentIndexFile(env: Partial<Record<string, string>> = process.env, cwd: string = process.cwd()): string {
+  return path.join(cwd, env.NEXT_DIST_DIR || '.next', 'content-index.db');
+}
+
+/**
+ * Where `npm run content:build` writes the index and its parse cache: the build cache folder, which
+ * `next build` keeps (it empties the rest of the dist folder). The postbuild step links the index
+ * into the dist folder (`contentIndexFile`).
+ */
+export function contentBuildDirectory(env: Partial<Record<string, string>> = process.env, cwd: string = process.cwd()): string {
+  return path.join(cwd, env.NEXT_DIST_DIR || '.next', 'cache', 'content');
+}

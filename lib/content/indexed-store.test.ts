@@ -1,0 +1,213 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { goodRoot, lines, makeTree, removeTrees } from './__fixtures__/make-tree';
+import { buildContent } from './build';
+import { formatIssue } from './issues';
+import { createIndexedStore } from './indexed-store';
+import { createContentStore } from './store';
+import type { Article } from './types';
+
+afterAll(removeTrees);
+
+const ZONE = 'America/New_York';
+const NOW = new Date('2024-06-01T12:00:00Z');
+const DRAFT_WORD = 'Zyzzogeton';
+const SCHEDULED_WORD = 'Quokkafrost';
+
+function story(title: string, options: { date?: string; status?: string; topics?: string; body?: string } = {}): string {
+  return lines(
+    '---',
+    `title: ${title}`,
+    'summary: A story with a summary long enough to be a meta description for search.',
+    `date: ${options.date ?? '2023-06-13'}`,
+    `topics: ${options.topics ?? '[NATO]'}`,
+    `status: ${options.status ?? 'published'}`,
+    '---',
+    '',
+    options.body ?? `The body of ${title}.`,
+  );
+}
+
+/** A site: three public stories, a draft and a scheduled one (each with its own word), a page. */
+function site(): string {
+  return makeTree({
+    'content/news/first-story.md': story('First Story', { date: '2023-01-02', topics: '[NATO, Ukraine]' }),
+    'content/news/second-story.md': story('Second Story', { date: '2023-03-04', topics: '[NATO]' }),
+    'content/news/third-story.md': story('Third Story', { date: '2024-02-03', topics: '[Ukraine]' }),
+    'content/news/secret-draft.md': story(`Draft ${DRAFT_WORD}`, { status: 'draft', body: `Draft text ${DRAFT_WORD}.${' '.repeat(20)}` }),
+    'content/news/later-story.md': story(`Scheduled ${SCHEDULED_WORD}`, { date: '2030-01-01T09:00:00-05:00', body: `Embargoed ${SCHEDULED_WORD}.` }),
+    'content/pages/about.md': lines('---', 'title: About Us', 'summary: Who we are, what this newsroom publishes and how to reach the editors.', '---', '', 'We publish news.'),
+  });
+}
+
+async function build(root: string, now = NOW) {
+  return buildContent({ contentDir: path.join(root, 'content'), timeZone: ZONE, outDir: path.join(root, '.next/cache/content'), write: true, now });
+}
+
+function open(root: string, built?: WeakSet<Article>) {
+  const log: string[] = [];
+  const store = createIndexedStore({
+    indexFile: path.join(root, '.next/cache/content/index.db'),
+    contentDir: path.join(root, 'content'),
+    timeZone: ZONE,
+    log: (message) => log.push(message),
+    compare: true,
+    ...(built ? { built } : {}),
+  });
+  return { store, log };
+}
+
+const slugs = (articles: Article[]) => articles.map((article) => article.slug);
+
+/** Rewrites a file, its modification time a second later so its stamp surely differs. */
+function edit(file: string, text: string) {
+  const { mtime } = fs.statSync(file);
+  fs.writeFileSync(file, text);
+  fs.utimesSync(file, new Date(), new Date(mtime.getTime() + 1_000));
+}
+
+describe('the content build', () => {
+  it('parses every file once, then only the file that changed', async () => {
+    const root = site();
+    const first = await build(root);
+    expect([first.parsed, first.fromCache, first.articleFiles, first.pageFiles]).toEqual([6, 0, 5, 1]);
+    expect((await build(root)).parsed).toBe(0);
+    edit(path.join(root, 'content/news/second-story.md'), story('Second Story, Revised'));
+    const third = await build(root);
+    expect([third.parsed, third.fromCache]).toEqual([1, 5]);
+    expect(open(root).store.getPublicArticle('second-story', NOW)?.title).toBe('Second Story, Revised');
+  });
+
+  it('writes no draft or scheduled word into the content index or the search index', async () => {
+    const root = site();
+    const result = await build(root);
+    expect(result.index).toMatchObject({ articles: 3, withheld: 2 });
+    for (const file of [result.index!.file, result.search!.file]) {
+      const bytes = fs.readFileSync(file);
+      expect(bytes.includes('First Story'), `${file} holds the public stories`).toBe(true);
+      for (const word of [DRAFT_WORD, SCHEDULED_WORD, 'secret-draft', 'later-story']) expect(bytes.includes(word), `${word} in ${file}`).toBe(false);
+    }
+  });
+
+  it('writes no index when a file has an error, and names its file, line and field', async () => {
+    const root = site();
+    fs.writeFileSync(path.join(root, 'content/news/bad-story.md'), story('Bad Story', { date: '2023-02-30' }));
+    const result = await build(root);
+    expect(result.index).toBeUndefined();
+    expect(fs.existsSync(path.join(root, '.next/cache/content/index.db'))).toBe(false);
+    expect(result.issues.filter((issue) => issue.severity === 'error').map(formatIssue)).toEqual([
+      expect.stringMatching(/^content\/news\/bad-story\.md:4: date: /),
+    ]);
+  });
+
+  it('checks in child processes what it checks in the process itself', async () => {
+    // Past 20 files to parse, the build starts child processes: the same outcomes, in order.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i += 1) files[`content/news/story-${String(i).padStart(2, '0')}.md`] = story(`Story ${i}`, { date: `2023-01-${String(1 + (i % 28)).padStart(2, '0')}` });
+    files['content/news/story-bad.md'] = story('Bad', { topics: '[]' });
+    const root = makeTree(files);
+    const result = await build(root);
+    expect(result.parsed).toBe(31);
+    expect(result.issues.map(formatIssue)).toEqual([expect.stringMatching(/^content\/news\/story-bad\.md:5: topics: expected at least one topic/)]);
+    fs.rmSync(path.join(root, 'content/news/story-bad.md'));
+    const fixed = await build(root);
+    expect([fixed.parsed, fixed.index?.articles]).toEqual([0, 30]);
+    // Starting two TypeScript processes takes seconds on a loaded 2-core machine.
+  }, 60_000);
+});
+
+describe('the indexed store', () => {
+  it('serves exactly what the file store serves: fields, bodies, order, related stories and pages', async () => {
+    const root = path.join(makeTree({}), 'site');
+    fs.cpSync(goodRoot, root, { recursive: true });
+    fs.rmSync(path.join(root, '.next'), { recursive: true, force: true });
+    await build(root);
+    const files = createContentStore(root, { timeZone: ZONE });
+    const { store, log } = open(root);
+    const plain = (article: Article) => ({ ...article, summary: article.summary, byline: article.byline, image: article.image, warnings: article.warnings, body: article.body });
+    const expected = files.getPublicArticles(NOW);
+    const served = store.getPublicArticles(NOW);
+    expect(served.map(plain)).toEqual(expected.map(plain));
+    for (const article of expected) {
+      expect(slugs(store.getRelatedArticles(store.getPublicArticle(article.slug, NOW)!, 3, NOW))).toEqual(slugs(files.getRelatedArticles(article, 3, NOW)));
+    }
+    expect(store.getPages().map((page) => ({ ...page, body: page.body }))).toEqual(files.getPages().map((page) => ({ ...page, body: page.body })));
+    expect(log).toEqual([]);
+  });
+
+  it('shows edits, new files and deletions made after the build, and hides an article made a draft', async () => {
+    const root = site();
+    await build(root);
+    const news = path.join(root, 'content/news');
+    edit(path.join(news, 'first-story.md'), story('First Story, Corrected', { date: '2023-01-02' }));
+    fs.writeFileSync(path.join(news, 'fourth-story.md'), story('Fourth Story', { date: '2024-05-01' }));
+    fs.rmSync(path.join(news, 'second-story.md'));
+    edit(path.join(news, 'third-story.md'), story('Third Story', { date: '2024-02-03', status: 'draft' }));
+    const built = new WeakSet<Article>();
+    const { store } = open(root, built);
+    const served = store.getPublicArticles(NOW);
+    expect(served.map((article) => article.title)).toEqual(['Fourth Story', 'First Story, Corrected']);
+    // Read from the folder, so the build's search index does not hold them as they are.
+    expect(served.map((article) => built.has(article))).toEqual([false, false]);
+  });
+
+  it('answers from the index without reading a file whose size and times match it, so a draft is never read', async () => {
+    const root = site();
+    const draft = path.join(root, 'content/news/secret-draft.md');
+    // Whole seconds: a Date set back on the file keeps them exactly.
+    const [atime, mtime] = [new Date('2024-01-01T00:00:00Z'), new Date('2024-01-02T00:00:00Z')];
+    fs.utimesSync(draft, atime, mtime);
+    await build(root);
+    const { size } = fs.statSync(draft);
+    // Same size and times, but it now says "published": only a reader of the file could know.
+    const swapped = story(`Draft ${DRAFT_WORD}`, { status: 'published', body: `Draft text ${DRAFT_WORD}.` }).padEnd(size, ' ');
+    expect(Buffer.byteLength(swapped)).toBe(size);
+    fs.writeFileSync(draft, swapped);
+    fs.utimesSync(draft, atime, mtime);
+    const built = new WeakSet<Article>();
+    const { store } = open(root, built);
+    const served = store.getPublicArticles(NOW);
+    expect(slugs(served)).toEqual(['third-story', 'second-story', 'first-story']);
+    expect(served.every((article) => built.has(article))).toBe(true);
+    // Once its stamp changes, the file is read, and what it says now counts.
+    fs.utimesSync(draft, atime, new Date(mtime.getTime() + 1_000));
+    expect(slugs(open(root).store.getPublicArticles(NOW))).toContain('secret-draft');
+  });
+
+  it('publishes a scheduled article when its time comes, read from its file then', async () => {
+    const root = site();
+    await build(root);
+    const { store } = open(root);
+    expect(slugs(store.getPublicArticles(NOW))).not.toContain('later-story');
+    expect(store.getPublicArticle('later-story', new Date('2030-01-01T13:59:59Z'))).toBeUndefined();
+    const due = new Date('2030-01-01T14:00:00Z');
+    expect(store.getPublicArticle('later-story', due)?.body.tree.children.length).toBeGreaterThan(0);
+    expect(slugs(store.getPublicArticles(due))[0]).toBe('later-story');
+  });
+
+  it('serves the build’s version of a file broken after the build, and says so once', async () => {
+    const root = site();
+    await build(root);
+    edit(path.join(root, 'content/news/first-story.md'), story('First Story', { date: '2023-02-30' }));
+    const { store, log } = open(root);
+    expect(store.getPublicArticle('first-story', NOW)?.title).toBe('First Story');
+    store.getPublicArticles(NOW);
+    expect(log).toEqual([
+      expect.stringMatching(/^content: content\/news\/first-story\.md:4: date: .*; serving the last good version of content\/news\/first-story\.md \(validated by the build\) until it is fixed$/),
+    ]);
+  });
+
+  it('reads bodies only when asked, and says which file and what to run when there is no index', async () => {
+    const root = site();
+    await build(root);
+    const { store } = open(root);
+    const article = store.getPublicArticle('first-story', NOW)!;
+    expect(Object.keys(article)).not.toContain('body');
+    expect(article.body.tree.children).toHaveLength(1);
+    const missing = path.join(root, '.next/content-index.db');
+    expect(() => createIndexedStore({ indexFile: missing, contentDir: root, timeZone: ZONE, log: () => {}, compare: true })).toThrow(
+      `content index ${missing} is missing: run npm run build, which writes it (and npm run standalone, which copies it next to the server)`,
+    );
+  });
+});

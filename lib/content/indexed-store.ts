@@ -1,0 +1,340 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openContentIndex, type ArticleDetails, type ArticleRow, type ContentIndexReader, type PageRecord } from './content-index';
+import { formatIssue, IssueList } from './issues';
+import { collectFiles, fileStamp, loadSourceFile, newestFirst, pickRelated, readChecked, type SourceFile } from './store';
+import { isPublic } from './state';
+import type { Article, Body, Byline, ContentIssue, Figure, Page, Topic } from './types';
+
+/**
+ * What the public site reads content through in production (decision 0024): the content index
+ * the build wrote, brought in line with the content folder as it is now.
+ *
+ * - Each public article of the index becomes one small object with the fields every listing needs;
+ *   its summary, byline, image and warnings are read from the index when first asked, and its body
+ *   is parsed from the validated text in the index when its page renders (the last few kept).
+ * - The folder is compared with the index by each file's size and times: a file changed since the
+ *   build is checked again (while it has errors the build's version is served, and the log says
+ *   so once), a new file is read, a file gone is dropped. A draft the index knows is never read;
+ *   a scheduled article is read when its time comes.
+ */
+export interface PublicContent {
+  getPublicArticles(now?: Date): Article[];
+  getPublicArticle(slug: string, now?: Date): Article | undefined;
+  getRelatedArticles(article: Article, limit?: number, now?: Date): Article[];
+  getPages(): Page[];
+  getPage(slug: string): Page | undefined;
+}
+
+export interface IndexedStoreOptions {
+  indexFile: string;
+  contentDir: string;
+  timeZone: string;
+  log: (message: string) => void;
+  /**
+   * Compare the folder with the index. Off while `next build` renders from the index it has just
+   * written from that same folder.
+   */
+  compare: boolean;
+  /** Articles the store made from index rows are added here (lib/content `builtIntoIndex`). */
+  built?: WeakSet<Article>;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const EMPTY_BODY: Body = { tree: { type: 'root', children: [] }, figures: [] };
+const BODIES_KEPT = 64;
+const DETAILS_KEPT = 2_000;
+
+/** A small map that forgets the entry used longest ago past `limit` entries. */
+class Recent<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly limit: number) {}
+  get(key: K, make: () => V): V {
+    const found = this.map.get(key);
+    if (found !== undefined || this.map.has(key)) {
+      this.map.delete(key);
+      this.map.set(key, found as V);
+      return found as V;
+    }
+    const made = make();
+    this.map.set(key, made);
+    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as K);
+    return made;
+  }
+}
+
+interface Lazy {
+  details(article: IndexedArticle): ArticleDetails;
+  body(article: IndexedArticle): Body;
+}
+
+/** An article from an index row: the listing fields eager, the rest read from the index when asked. */
+class IndexedArticle implements Article {
+  readonly path: string;
+  readonly publishedAt: Date;
+  // Declared, not defined: an article without them has no such own property, as the file store's.
+  declare readonly updated?: string;
+  declare readonly updatedAt?: Date;
+  readonly status = 'published' as const;
+  readonly #lazy: Lazy;
+
+  constructor(
+    lazy: Lazy,
+    readonly slug: string,
+    readonly sourcePath: string,
+    readonly sourceHash: string,
+    readonly title: string,
+    readonly date: string,
+    publishedAt: number,
+    readonly topics: Topic[],
+    updated: string | null,
+    updatedAt: number | null,
+  ) {
+    this.#lazy = lazy;
+    this.path = `/news/${slug}`;
+    this.publishedAt = new Date(publishedAt);
+    if (updated !== null) Object.defineProperty(this, 'updated', { value: updated, enumerable: true });
+    if (updatedAt !== null) Object.defineProperty(this, 'updatedAt', { value: new Date(updatedAt), enumerable: true });
+  }
+
+  get summary(): string {
+    return this.#lazy.details(this).summary;
+  }
+  get byline(): Byline | undefined {
+    return this.#lazy.details(this).byline;
+  }
+  get image(): Figure | undefined {
+    return this.#lazy.details(this).image;
+  }
+  get warnings(): ContentIssue[] {
+    return this.#lazy.details(this).warnings;
+  }
+  get body(): Body {
+    return this.#lazy.body(this);
+  }
+}
+
+/** One file of the folder now, beside what the index says of it. */
+interface Tracked {
+  file: SourceFile;
+  collection: 'news' | 'pages';
+}
+
+export function createIndexedStore(options: IndexedStoreOptions): PublicContent {
+  const { contentDir, timeZone, log } = options;
+  const index: ContentIndexReader = openContentIndex(options.indexFile);
+  const logged = new Set<string>();
+  const logOnce = (key: string, message: string) => {
+    if (logged.has(key)) return;
+    logged.add(key);
+    log(message);
+  };
+
+  /** Topic objects shared by every article that has them: one per topic, not one per article. */
+  const topics = new Map<string, Topic>();
+  const topicList = (json: string): Topic[] =>
+    (JSON.parse(json) as Topic[]).map((topic) => {
+      const key = `${topic.slug}\0${topic.name}`;
+      let shared = topics.get(key);
+      if (!shared) topics.set(key, (shared = topic));
+      return shared;
+    });
+
+  const details = new Recent<string, ArticleDetails>(DETAILS_KEPT);
+  const bodies = new Recent<string, Body>(BODIES_KEPT);
+  /** Parses a body from the validated text the index holds under `hash`. */
+  const bodyOf = (collection: 'news' | 'pages', slug: string, sourcePath: string, hash: string): Body =>
+    bodies.get(hash, () => {
+      const source = index.source(hash);
+      const file: SourceFile = { absolute: path.join(contentDir, collection, `${slug}.md`), relative: sourcePath, slug, issues: new IssueList(sourcePath) };
+      const item = source === undefined ? undefined : loadSourceFile(contentDir, collection, file, source, timeZone);
+      if (item) return item.body;
+      // Validated by the build; only a figure's image removed since can fail it here.
+      const first = file.issues.items.find((issue) => issue.severity === 'error');
+      logOnce(`body\0${sourcePath}`, `content: ${first ? formatIssue(first) : `${sourcePath}: its text is not in the index`}; its body is left empty until it is fixed`);
+      return EMPTY_BODY;
+    });
+  const lazy: Lazy = {
+    details: (article) => details.get(article.slug, () => index.details(article.slug) ?? { summary: '', warnings: [] }),
+    body: (article) => bodyOf('news', article.slug, article.sourcePath, article.sourceHash),
+  };
+  const fromRow = (row: ArticleRow): IndexedArticle => {
+    const article = new IndexedArticle(
+      lazy, row.slug, row.sourcePath, row.sourceHash, row.title, row.date, row.publishedAt, topicList(row.topics), row.updated, row.updatedAt,
+    );
+    options.built?.add(article);
+    return article;
+  };
+
+  // What the index holds, by the file's path (content/news/x.md).
+  const rows = new Map<string, { article: Article; stamp: string; hash: string }>();
+  for (const row of index.articles()) rows.set(row.sourcePath, { article: fromRow(row), stamp: row.stamp, hash: row.sourceHash });
+  const pageRows = new Map<string, { record: PageRecord; stamp: string }>();
+  for (const page of index.pages()) pageRows.set(page.record.sourcePath, page);
+  const withheld = new Map(index.withheld().map((entry) => [entry.pathHash, entry]));
+
+  /** The articles served: index rows, replaced or joined by what the folder says now. By path. */
+  const articles = new Map<string, Article>([...rows].map(([sourcePath, { article }]) => [sourcePath, article]));
+  /** Scheduled articles not yet read: path → when they are due. */
+  const scheduled = new Map<string, { due: number; tracked: Tracked }>();
+  const pages = new Map<string, Page>();
+  let version = 0;
+
+  const pageOf = (record: PageRecord): Page => {
+    const page: Page = {
+      slug: record.slug,
+      path: `/${record.slug}`,
+      sourcePath: record.sourcePath,
+      title: record.title,
+      summary: record.summary,
+      warnings: record.warnings,
+      get body() {
+        return bodyOf('pages', record.slug, record.sourcePath, record.sourceHash);
+      },
+    };
+    if (record.updated !== undefined) page.updated = record.updated;
+    if (record.updatedAt !== undefined) page.updatedAt = new Date(record.updatedAt);
+    return page;
+  };
+  for (const [sourcePath, { record }] of pageRows) pages.set(sourcePath, pageOf(record));
+
+  /** Reads and checks one file now; its item, or undefined (logged) when it has errors. */
+  const load = ({ file, collection }: Tracked): Article | Page | undefined => {
+    file.issues = new IssueList(file.relative);
+    const source = readChecked(file);
+    const item = source === undefined ? undefined : loadSourceFile(contentDir, collection, file, source, timeZone);
+    if (item) return item;
+    const errors = file.issues.items.filter((issue) => issue.severity === 'error');
+    const known = collection === 'news' ? rows.has(file.relative) : pageRows.has(file.relative);
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    const outcome = known
+      ? `serving the last good version of ${file.relative} (validated by the build) until it is fixed`
+      : `${file.relative} is left out until it is fixed (no good version of it is known)`;
+    logOnce(`${file.relative}\0${errors.map(formatIssue).join('\n')}`, `content: ${errors[0] ? formatIssue(errors[0]) : file.relative}${more}; ${outcome}`);
+    return undefined;
+  };
+
+  /** Brings one file of the folder in line: unchanged, changed, new, withheld. */
+  const reconcile = (tracked: Tracked, now: number) => {
+    const { file, collection } = tracked;
+    const stamp = fileStamp(contentDir, collection, file.absolute, file.slug);
+    if (collection === 'pages') {
+      const row = pageRows.get(file.relative);
+      if (row?.stamp === stamp) return;
+      const source = readSafely(file.absolute);
+      if (row && source !== undefined && sha256(source) === row.record.sourceHash) return;
+      const page = load(tracked) as Page | undefined;
+      if (page) pages.set(file.relative, page);
+      return;
+    }
+    const row = rows.get(file.relative);
+    if (row?.stamp === stamp) return;
+    const pathHash = sha256(file.relative);
+    const held = withheld.get(pathHash);
+    if (held?.stamp === stamp) {
+      if (held.dueAt !== null) scheduled.set(file.relative, { due: held.dueAt, tracked });
+      return;
+    }
+    // The stamp differs (a copied folder keeps no times): the text decides.
+    const source = readSafely(file.absolute);
+    const hash = source === undefined ? undefined : sha256(source);
+    if (row && hash === row.hash) return;
+    if (held && hash === held.sourceHash) {
+      if (held.dueAt !== null) scheduled.set(file.relative, { due: held.dueAt, tracked });
+      return;
+    }
+    const article = load(tracked) as Article | undefined;
+    if (!article) return; // the build's version (if any) stays
+    if (article.status === 'draft') articles.delete(file.relative);
+    else if (article.publishedAt.getTime() > now) {
+      articles.delete(file.relative);
+      scheduled.set(file.relative, { due: article.publishedAt.getTime(), tracked });
+    } else articles.set(file.relative, article);
+  };
+
+  const readSafely = (absolute: string): string | undefined => {
+    try {
+      return fs.readFileSync(absolute, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+
+  let compared = !options.compare;
+  const compare = (now: number) => {
+    const seen = new Set<string>();
+    for (const collection of ['news', 'pages'] as const) {
+      for (const file of collectFiles(contentDir, collection)) {
+        if (file.issues.errorCount > 0) {
+          // A bad or duplicate slug added since the build: never served.
+          logOnce(`${file.relative}\0slug`, `content: ${formatIssue(file.issues.items[0]!)}; ${file.relative} is left out until it is fixed`);
+          continue;
+        }
+        seen.add(file.relative);
+        try {
+          reconcile({ file, collection }, now);
+        } catch (error) {
+          logOnce(`${file.relative}\0read`, `content: ${file.relative} cannot be read (${(error as Error).message})`);
+        }
+      }
+    }
+    for (const sourcePath of [...articles.keys()]) if (!seen.has(sourcePath)) articles.delete(sourcePath);
+    for (const sourcePath of [...pages.keys()]) if (!seen.has(sourcePath)) pages.delete(sourcePath);
+    compared = true;
+    version += 1;
+  };
+
+  /** Reads every scheduled article whose time has come. */
+  const release = (now: number): boolean => {
+    let changed = false;
+    for (const [sourcePath, { due, tracked }] of scheduled) {
+      if (due > now) continue;
+      scheduled.delete(sourcePath);
+      const article = load(tracked) as Article | undefined;
+      if (!article || !isPublic(article, new Date(now))) continue;
+      articles.set(sourcePath, article);
+      changed = true;
+    }
+    if (changed) version += 1;
+    return changed;
+  };
+
+  // One list for every `now` between two publication times, as the file store keeps.
+  let cache: { version: number; from: number; until: number; list: Article[]; bySlug: Map<string, Article> } | undefined;
+  const publicList = (when: Date = new Date()) => {
+    const at = when.getTime();
+    if (!compared) compare(at);
+    release(at);
+    if (cache && cache.version === version && cache.from <= at && at < cache.until) return cache;
+    let from = -Infinity;
+    let until = Infinity;
+    for (const { due } of scheduled.values()) until = Math.min(until, due);
+    const list: Article[] = [];
+    for (const article of articles.values()) {
+      const time = article.publishedAt.getTime();
+      if (time <= at) {
+        from = Math.max(from, time);
+        list.push(article);
+      } else until = Math.min(until, time);
+    }
+    list.sort(newestFirst);
+    cache = { version, from, until, list, bySlug: new Map(list.map((article) => [article.slug, article])) };
+    return cache;
+  };
+
+  return {
+    getPublicArticles: (now) => [...publicList(now).list],
+    getPublicArticle: (slug, now) => publicList(now).bySlug.get(slug),
+    getRelatedArticles: (article, limit = 3, now) => pickRelated(article, publicList(now).list, limit),
+    getPages: () => {
+      if (!compared) compare(Date.now());
+      return [...pages.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    },
+    getPage: (slug) => {
+      if (!compared) compare(Date.now());
+      for (const page of pages.values()) if (page.slug === slug) return page;
+      return undefined;
+    },
+  };
+}
