@@ -1,6 +1,6 @@
 import type { Article } from '../content/types';
 import { FIELD_BOOST, FIELDS, searchDocumentOf } from './document';
-import { matchExpression, type CorpusStats, type SearchDatabase } from './index-db';
+import { matchExpression, type CorpusStats, type DatabaseHit, type SearchDatabase } from './index-db';
 import { searchableText, type SearchableText } from './text';
 import { terms } from './words';
 
@@ -154,11 +154,20 @@ interface Candidate {
 
 const better = (a: Candidate, b: Candidate) => b.score - a.score || b.publishedAt - a.publishedAt;
 
+/**
+ * How many of the newest matching rows of the database are ranked by relevance (decision 0023):
+ * scoring every match of a word in nearly every article costs about 3 µs a row, too slow at
+ * 100,000. Older matches follow them, newest first; the total counts every match.
+ */
+export const RANKED_NEWEST = 10_000;
+
 export interface SearchOverOptions {
   /** The build's index; without it (next dev, tests) every article is indexed in memory. */
   database?: SearchDatabase;
   /** True when the database holds exactly this version of the article (lib/content builtIntoIndex). */
   builtIntoIndex?: (article: Article) => boolean;
+  /** See RANKED_NEWEST. */
+  rankedNewest?: number;
 }
 
 /**
@@ -167,7 +176,7 @@ export interface SearchOverOptions {
  * file changed since the build), is never returned. Memory scores use the database's corpus
  * statistics, so both kinds of hit are ranked on one scale (FTS5's bm25, reproduced here).
  */
-export function searchOver(articles: Article[], { database, builtIntoIndex = () => false }: SearchOverOptions = {}): SearchIndex {
+export function searchOver(articles: Article[], { database, builtIntoIndex = () => false, rankedNewest = RANKED_NEWEST }: SearchOverOptions = {}): SearchIndex {
   const built = new Map<string, Article>();
   const overlay: Article[] = [];
   for (const article of articles) {
@@ -237,19 +246,29 @@ export function searchOver(articles: Article[], { database, builtIntoIndex = () 
         fromMemory.push({ article: document.article, score, publishedAt });
       }
 
-      let total = fromMemory.length;
-      let fromDatabase: Candidate[] = [];
-      if (database) {
-        const query = { match: matchExpression(groups), until, excluded };
-        total += database.count(query);
-        const needed = window.offset + window.limit;
-        fromDatabase = database.top(query, Number.isFinite(needed) ? needed : -1).flatMap((row) => {
-          const article = built.get(row.slug);
-          return article ? [{ article, score: row.score, publishedAt: row.publishedAt }] : [];
-        });
+      const end = window.offset + window.limit;
+      if (!database) {
+        return { total: fromMemory.length, hits: fromMemory.sort(better).slice(window.offset, end).map((candidate) => hitOf(candidate, expanded)) };
       }
-      const ranked = [...fromDatabase, ...fromMemory].sort(better);
-      return { total, hits: ranked.slice(window.offset, window.offset + window.limit).map((candidate) => hitOf(candidate, expanded)) };
+      // The database's newest matches, ranked, with the memory hits; then its older matches, newest first.
+      const query = { match: matchExpression(groups), until, excluded };
+      const count = database.count(query);
+      const ranked = Math.min(count, rankedNewest) + fromMemory.length;
+      const toCandidate = (row: DatabaseHit): Candidate[] => {
+        const article = built.get(row.slug);
+        return article ? [{ article, score: row.score, publishedAt: row.publishedAt }] : [];
+      };
+      let page: Candidate[] = [];
+      if (window.offset < ranked) {
+        const best = Number.isFinite(end) ? Math.min(end, rankedNewest) : rankedNewest;
+        page = [...database.best(query, rankedNewest, best).flatMap(toCandidate), ...fromMemory].sort(better).slice(window.offset, end);
+      }
+      if (end > ranked && count > rankedNewest) {
+        const from = Math.max(0, window.offset - ranked);
+        const limit = Number.isFinite(end) ? end - ranked - from : -1;
+        page.push(...database.newest(query, { offset: rankedNewest + from, limit }).flatMap(toCandidate));
+      }
+      return { total: count + fromMemory.length, hits: page.map((candidate) => hitOf(candidate, expanded)) };
     },
   };
 }

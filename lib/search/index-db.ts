@@ -9,6 +9,10 @@ import { FIELD_BOOST, FIELDS, type SearchDocument } from './document';
  *
  *   meta   format, version, when it was built, how many rows and terms it holds
  *   docs   id (the FTS rowid), slug, source hash, publication instant (ms)
+ *
+ * A row's id is its publication instant times 1024 plus a count of the earlier rows with the same
+ * instant: FTS5 walks its postings in id order, so "published by the clock" is an id range and
+ * "newest matches first" needs no sort and no join (see rowIdOf).
  *   fts    contentless FTS5 table, one column per field, `ascii` tokenizer over normalized terms
  *   terms  every term and the number of rows holding it (from fts5vocab): prefix and typo
  *          expansion look terms up here, and the overlay's scores use its counts
@@ -30,6 +34,12 @@ const SCHEMA = `
 
 const tokenCount = (text: string) => (text === '' ? 0 : text.split(' ').length);
 
+/** Rows that may share one publication instant (a day's articles dated without a time do). */
+const SAME_INSTANT = 1024;
+
+/** The first id after every row published at or before `instant` (ms): ids stay below 2^53 until the year 2248. */
+export const idsUntil = (instant: number) => (Math.floor(instant) + 1) * SAME_INSTANT;
+
 /**
  * Writes the documents to `file` atomically (a temporary file, then rename), so a server never
  * opens half of it. One transaction, no journal and no fsync until the end: a failed write
@@ -48,11 +58,16 @@ export function writeSearchDatabase(file: string, documents: Iterable<SearchDocu
     const insertDoc = db.prepare('INSERT INTO docs (id, slug, source_hash, published_at) VALUES (?, ?, ?, ?)');
     const insertText = db.prepare(`INSERT INTO fts (rowid, ${FIELDS.join(', ')}) VALUES (?, ${FIELDS.map(() => '?').join(', ')})`);
     let tokens = 0;
+    const sameInstant = new Map<number, number>();
     db.transaction(() => {
       for (const document of documents) {
         count += 1;
-        insertDoc.run(count, document.slug, document.sourceHash, document.publishedAt);
-        insertText.run(count, ...FIELDS.map((field) => document[field]));
+        const earlier = sameInstant.get(document.publishedAt) ?? 0;
+        if (earlier === SAME_INSTANT) throw new Error(`search index: more than ${SAME_INSTANT} articles are published at ${new Date(document.publishedAt).toISOString()} (${document.slug})`);
+        sameInstant.set(document.publishedAt, earlier + 1);
+        const id = document.publishedAt * SAME_INSTANT + earlier;
+        insertDoc.run(id, document.slug, document.sourceHash, document.publishedAt);
+        insertText.run(id, ...FIELDS.map((field) => document[field]));
         for (const field of FIELDS) tokens += tokenCount(document[field]);
       }
       db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
@@ -95,6 +110,12 @@ export interface DatabaseQuery {
   excluded: readonly number[];
 }
 
+/** Rows asked for: the first `limit` after `offset`. */
+export interface RowWindow {
+  offset: number;
+  limit: number;
+}
+
 export interface SearchDatabase {
   readonly file: string;
   readonly stats: CorpusStats;
@@ -103,8 +124,10 @@ export interface SearchDatabase {
   /** The terms of the index starting with `prefix`, the most frequent first, at most `limit`. */
   withPrefix(prefix: string, limit: number): string[];
   count(query: DatabaseQuery): number;
-  /** The best `limit` rows, best first then newest first. */
-  top(query: DatabaseQuery, limit: number): DatabaseHit[];
+  /** Of the newest `newest` matching rows, the best `limit`, best first then newest first. */
+  best(query: DatabaseQuery, newest: number, limit: number): DatabaseHit[];
+  /** Matching rows newest first (their score too), in `window`. */
+  newest(query: DatabaseQuery, window: RowWindow): DatabaseHit[];
   /** Every row's id and slug, read one at a time (to find rows whose article changed). */
   rows(): IterableIterator<{ id: number; slug: string }>;
   close(): void;
@@ -130,11 +153,17 @@ const LAST = String.fromCodePoint(0x10ffff);
 export function openSearchDatabase(file: string): SearchDatabase {
   if (!fs.existsSync(file)) throw new Error(`search index ${file} is missing: ${REBUILD}`);
   const corrupt = (why: string) => new Error(`search index ${file} is corrupt (${why}): ${REBUILD}`);
+  // Opening, any SQLite error means the file is not what the build wrote; later, only damage does
+  // (a bug in a query must not read as a corrupt file).
+  let opened = false;
+  const DAMAGE = /^SQLITE_(CORRUPT|NOTADB|IOERR|FORMAT)/;
   const guard = <T>(run: () => T): T => {
     try {
       return run();
     } catch (error) {
-      throw corrupt((error as Error).message);
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && (opened ? DAMAGE.test(code) : code.startsWith('SQLITE_'))) throw corrupt((error as Error).message);
+      throw error;
     }
   };
   const db = guard(() => new Database(file, { readonly: true, fileMustExist: true }));
@@ -150,33 +179,42 @@ export function openSearchDatabase(file: string): SearchDatabase {
     if (held !== rows) throw corrupt(`it says it holds ${rows} articles, it holds ${held}`);
 
     const statements = guard(() => {
-      const where = 'fts MATCH ? AND d.published_at <= ? AND d.id NOT IN (SELECT value FROM json_each(?))';
-      const weights = FIELDS.map((field) => FIELD_BOOST[field]).join(', ');
+      const where = 'fts MATCH @match AND fts.rowid < @until AND fts.rowid NOT IN (SELECT value FROM json_each(@excluded))';
+      const score = `-bm25(fts, ${FIELDS.map((field) => FIELD_BOOST[field]).join(', ')})`;
       return {
         docsWith: db.prepare('SELECT docs FROM terms WHERE term = ?').pluck(),
         existing: db.prepare('SELECT term FROM terms WHERE term IN (SELECT value FROM json_each(?))').pluck(),
         withPrefix: db.prepare('SELECT term FROM terms WHERE term >= ? AND term < ? ORDER BY docs DESC, term LIMIT ?').pluck(),
-        count: db.prepare(`SELECT count(*) FROM fts JOIN docs d ON d.id = fts.rowid WHERE ${where}`).pluck(),
-        top: db
+        count: db.prepare(`SELECT count(*) FROM fts WHERE ${where}`).pluck(),
+        // The inner query walks the postings newest first and stops after @newest rows; only those are scored.
+        best: db
           .prepare(
-            `SELECT d.id, d.slug, d.published_at, -bm25(fts, ${weights}) AS score FROM fts JOIN docs d ON d.id = fts.rowid
-             WHERE ${where} ORDER BY score DESC, d.published_at DESC LIMIT ?`,
+            `SELECT r.id, d.slug, d.published_at, r.score
+             FROM (SELECT fts.rowid AS id, ${score} AS score FROM fts WHERE ${where} ORDER BY fts.rowid DESC LIMIT @newest) r
+             JOIN docs d ON d.id = r.id ORDER BY r.score DESC, r.id DESC LIMIT @limit`,
+          )
+          .raw(),
+        newest: db
+          .prepare(
+            `SELECT r.id, d.slug, d.published_at, r.score
+             FROM (SELECT fts.rowid AS id, ${score} AS score FROM fts WHERE ${where} ORDER BY fts.rowid DESC LIMIT @limit OFFSET @offset) r
+             JOIN docs d ON d.id = r.id ORDER BY r.id DESC`,
           )
           .raw(),
         rows: db.prepare('SELECT id, slug FROM docs'),
       };
     });
-    const args = (query: DatabaseQuery) => [query.match, query.until, JSON.stringify(query.excluded)];
+    const args = (query: DatabaseQuery) => ({ match: query.match, until: idsUntil(query.until), excluded: JSON.stringify(query.excluded) });
+    opened = true;
+    const hits = (rows: unknown[]) => (rows as [number, string, number, number][]).map(([id, slug, publishedAt, score]) => ({ id, slug, publishedAt, score }));
     return {
       file,
       stats: { rows, tokens, docsWith: (term) => guard(() => (statements.docsWith.get(term) as number | undefined) ?? 0) },
       existing: (candidates) => guard(() => statements.existing.all(JSON.stringify(candidates)) as string[]),
       withPrefix: (prefix, limit) => guard(() => statements.withPrefix.all(prefix, prefix + LAST, limit) as string[]),
-      count: (query) => guard(() => statements.count.get(...args(query)) as number),
-      top: (query, limit) =>
-        guard(() =>
-          (statements.top.all(...args(query), limit) as [number, string, number, number][]).map(([id, slug, publishedAt, score]) => ({ id, slug, publishedAt, score })),
-        ),
+      count: (query) => guard(() => statements.count.get(args(query)) as number),
+      best: (query, newest, limit) => guard(() => hits(statements.best.all({ ...args(query), newest, limit }))),
+      newest: (query, { offset, limit }) => guard(() => hits(statements.newest.all({ ...args(query), offset, limit }))),
       rows: () => statements.rows.iterate() as IterableIterator<{ id: number; slug: string }>,
       close: () => db.close(),
     };
