@@ -7,8 +7,8 @@
 //   content/       → .next/standalone/content        (articles, pages, images, read at run time)
 //   .next/content-record → .next/standalone/.next/content-record (the sources the build validated:
 //                    a file that breaks later is served as it was then, decision 0016)
-//   .next/search-index.json → .next/standalone/.next/search-index.json (the search index the build
-//                    wrote, read on the first search: decision 0022)
+//   .next/search-index.db → .next/standalone/.next/search-index.db (the search index the build
+//                    wrote, opened at the server's start or first search: decision 0023)
 // The standalone server chdirs to its own folder, so lib/content finds content/ there.
 //
 //   node scripts/standalone.mjs          copy everything: a self-contained folder to deploy
@@ -58,8 +58,8 @@ export function prepareStandalone(root = ROOT, { linkContent = false, distDir = 
   replace(path.join(build, 'static'), path.join(dir, distDir, 'static'));
   const record = path.join(build, 'content-record');
   if (existsSync(record)) replace(record, path.join(dir, distDir, 'content-record'));
-  const searchIndex = path.join(build, 'search-index.json');
-  if (existsSync(searchIndex)) cpSync(searchIndex, path.join(dir, distDir, 'search-index.json'));
+  const searchIndex = path.join(build, 'search-index.db');
+  if (existsSync(searchIndex)) cpSync(searchIndex, path.join(dir, distDir, 'search-index.db'));
   const content = path.join(dir, 'content');
   const source = path.join(root, 'content');
   if (linkContent) {

@@ -53,12 +53,12 @@ describe('prepareStandalone', () => {
     writeFileSync(path.join(root, '.next-bench/site/BUILD_ID'), 'bench-1');
     writeFileSync(path.join(root, '.next-bench/site/static/bench.js'), 'js');
     writeFileSync(path.join(root, '.next-bench/site/content-record/news.json'), '{}');
-    writeFileSync(path.join(root, '.next-bench/site/search-index.json'), 'index');
+    writeFileSync(path.join(root, '.next-bench/site/search-index.db'), 'index');
     const dir = prepareStandalone(root, { linkContent: true, distDir: '.next-bench/site' });
     expect(dir).toBe(path.join(root, '.next-bench/site/standalone'));
     expect(existsSync(path.join(dir, '.next-bench/site/static/bench.js'))).toBe(true);
     expect(existsSync(path.join(dir, '.next-bench/site/content-record/news.json'))).toBe(true);
-    expect(readFileSync(path.join(dir, '.next-bench/site/search-index.json'), 'utf8'), 'the search index the build wrote').toBe('index');
+    expect(readFileSync(path.join(dir, '.next-bench/site/search-index.db'), 'utf8'), 'the search index the build wrote').toBe('index');
     expect(existsSync(path.join(dir, 'public/favicon.ico'))).toBe(true);
     expect(lstatSync(path.join(dir, 'content')).isSymbolicLink()).toBe(true);
     // The default build is not touched.
