@@ -10,9 +10,10 @@ import { FIELD_BOOST, FIELDS, type SearchDocument } from './document';
  *   meta   format, version, when it was built, how many rows and terms it holds
  *   docs   id (the FTS rowid), slug, source hash, publication instant (ms)
  *
- * A row's id is its publication instant times 1024 plus a count of the earlier rows with the same
- * instant: FTS5 walks its postings in id order, so "published by the clock" is an id range and
- * "newest matches first" needs no sort and no join (see rowIdOf).
+ * A row's id is its minute of publication times 1024 plus a count of the earlier rows of that
+ * minute: FTS5 walks its postings in id order, so "published by the clock" is an id range and
+ * "newest matches first" needs no sort and no join. Minutes, not milliseconds: postings store id
+ * differences, and those of milliseconds cost 40 % more file (299 MB against 213 at 100,000).
  *   fts    contentless FTS5 table, one column per field, `ascii` tokenizer over normalized terms
  *   terms  every term and the number of rows holding it (from fts5vocab): prefix and typo
  *          expansion look terms up here, and the overlay's scores use its counts
@@ -34,11 +35,11 @@ const SCHEMA = `
 
 const tokenCount = (text: string) => (text === '' ? 0 : text.split(' ').length);
 
-/** Rows that may share one publication instant (a day's articles dated without a time do). */
-const SAME_INSTANT = 1024;
-
-/** The first id after every row published at or before `instant` (ms): ids stay below 2^53 until the year 2248. */
-export const idsUntil = (instant: number) => (Math.floor(instant) + 1) * SAME_INSTANT;
+/** Rows that may share one minute (a day's articles dated without a time all share midnight). */
+const PER_MINUTE = 1024;
+const minuteOf = (instant: number) => Math.floor(instant / 60_000);
+/** The first id of the minute after the one holding `instant` (ms). */
+const idsUntil = (instant: number) => (minuteOf(instant) + 1) * PER_MINUTE;
 
 /**
  * Writes the documents to `file` atomically (a temporary file, then rename), so a server never
@@ -58,14 +59,15 @@ export function writeSearchDatabase(file: string, documents: Iterable<SearchDocu
     const insertDoc = db.prepare('INSERT INTO docs (id, slug, source_hash, published_at) VALUES (?, ?, ?, ?)');
     const insertText = db.prepare(`INSERT INTO fts (rowid, ${FIELDS.join(', ')}) VALUES (?, ${FIELDS.map(() => '?').join(', ')})`);
     let tokens = 0;
-    const sameInstant = new Map<number, number>();
+    const perMinute = new Map<number, number>();
     db.transaction(() => {
       for (const document of documents) {
         count += 1;
-        const earlier = sameInstant.get(document.publishedAt) ?? 0;
-        if (earlier === SAME_INSTANT) throw new Error(`search index: more than ${SAME_INSTANT} articles are published at ${new Date(document.publishedAt).toISOString()} (${document.slug})`);
-        sameInstant.set(document.publishedAt, earlier + 1);
-        const id = document.publishedAt * SAME_INSTANT + earlier;
+        const minute = minuteOf(document.publishedAt);
+        const earlier = perMinute.get(minute) ?? 0;
+        if (earlier === PER_MINUTE) throw new Error(`search index: more than ${PER_MINUTE} articles are published in the minute of ${new Date(document.publishedAt).toISOString()} (${document.slug})`);
+        perMinute.set(minute, earlier + 1);
+        const id = minute * PER_MINUTE + earlier;
         insertDoc.run(id, document.slug, document.sourceHash, document.publishedAt);
         insertText.run(id, ...FIELDS.map((field) => document[field]));
         for (const field of FIELDS) tokens += tokenCount(document[field]);
@@ -191,20 +193,26 @@ export function openSearchDatabase(file: string): SearchDatabase {
           .prepare(
             `SELECT r.id, d.slug, d.published_at, r.score
              FROM (SELECT fts.rowid AS id, ${score} AS score FROM fts WHERE ${where} ORDER BY fts.rowid DESC LIMIT @newest) r
-             JOIN docs d ON d.id = r.id ORDER BY r.score DESC, r.id DESC LIMIT @limit`,
+             JOIN docs d ON d.id = r.id ORDER BY r.score DESC, d.published_at DESC, r.id DESC LIMIT @limit`,
           )
           .raw(),
         newest: db
           .prepare(
             `SELECT r.id, d.slug, d.published_at, r.score
              FROM (SELECT fts.rowid AS id, ${score} AS score FROM fts WHERE ${where} ORDER BY fts.rowid DESC LIMIT @limit OFFSET @offset) r
-             JOIN docs d ON d.id = r.id ORDER BY r.id DESC`,
+             JOIN docs d ON d.id = r.id ORDER BY d.published_at DESC, r.id DESC`,
           )
           .raw(),
         rows: db.prepare('SELECT id, slug FROM docs'),
+        // The clock's own minute: the rows published in it after the clock (the id range ends with the minute).
+        late: db.prepare('SELECT id FROM docs WHERE id >= ? AND id < ? AND published_at > ?').pluck(),
       };
     });
-    const args = (query: DatabaseQuery) => ({ match: query.match, until: idsUntil(query.until), excluded: JSON.stringify(query.excluded) });
+    const args = (query: DatabaseQuery) => {
+      const until = idsUntil(Math.min(query.until, Number.MAX_SAFE_INTEGER / PER_MINUTE));
+      const late = statements.late.all(until - PER_MINUTE, until, query.until) as number[];
+      return { match: query.match, until, excluded: JSON.stringify(late.length > 0 ? [...query.excluded, ...late] : query.excluded) };
+    };
     opened = true;
     const hits = (rows: unknown[]) => (rows as [number, string, number, number][]).map(([id, slug, publishedAt, score]) => ({ id, slug, publishedAt, score }));
     return {

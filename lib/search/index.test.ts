@@ -190,6 +190,18 @@ describe('a word in more articles than the database ranks', () => {
     const clock = new Date('2024-01-03T12:00:00-05:00');
     expect(bySlug(index.search(['drill'], clock))).toEqual(['drill-2', 'drill-1', 'drill-3']);
   });
+
+  it('holds back a row published later in the clock’s own minute, to the millisecond', () => {
+    const timed = createContentStore(
+      makeTree({
+        'content/news/timed-drill.md': lines('---', 'title: Timed Drill', 'summary: A story written for the search tests, long enough to be a summary.', 'date: 2024-01-07T10:00:30-05:00', 'topics: [Readiness]', 'status: published', '---', '', 'The drill.'),
+      }),
+    ).getPublicArticles(AFTER);
+    const timedBuild = build(timed);
+    const index = searchOver(timed, { database: openSearchDatabase(timedBuild.file), builtIntoIndex: timedBuild.builtIntoIndex });
+    expect(index.search(['drill'], new Date('2024-01-07T10:00:29.999-05:00'))).toEqual({ total: 0, hits: [] });
+    expect(bySlug(index.search(['drill'], new Date('2024-01-07T10:00:30-05:00')))).toEqual(['timed-drill']);
+  });
 });
 
 describe('the database file', () => {
