@@ -177,8 +177,6 @@ export function openSearchDatabase(file: string): SearchDatabase {
     const rows = meta.get('rows');
     const tokens = meta.get('tokens');
     if (typeof rows !== 'number' || typeof tokens !== 'number') throw corrupt('its row and token counts are missing');
-    const held = guard(() => db.prepare('SELECT count(*) FROM docs').pluck().get() as number);
-    if (held !== rows) throw corrupt(`it says it holds ${rows} articles, it holds ${held}`);
 
     const statements = guard(() => {
       const where = 'fts MATCH @match AND fts.rowid < @until AND fts.rowid NOT IN (SELECT value FROM json_each(@excluded))';
