@@ -141,6 +141,17 @@ describe('the build’s database and the articles indexed in memory', () => {
     expect(mixed.search(['drill'], AFTER).hits.map((hit) => hit.article.slug)).toEqual(['readiness-drill', 'drill-ends', 'summer-drill', 'review-released']);
   });
 
+  it('finds the articles of its rows whether the list is newest first (lib/content’s order) or not', () => {
+    const articles = createContentStore(makeTree(files)).getPublicArticles(AFTER);
+    const built = build(articles);
+    const database = openSearchDatabase(built.file);
+    const newestFirst = [...articles].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
+    const expected = ['readiness-drill', 'drill-ends', 'summer-drill', 'review-released'];
+    for (const list of [newestFirst, [...newestFirst].reverse()]) {
+      expect(slugs(searchOver(list, { database, builtIntoIndex: built.builtIntoIndex }).search(['drill'], AFTER))).toEqual(expected);
+    }
+  });
+
   it('merges pages from both: the second page continues where the first stopped', () => {
     const articles = createContentStore(makeTree(files)).getPublicArticles(AFTER);
     const built = build(articles);
