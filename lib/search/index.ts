@@ -31,17 +31,18 @@ export function createPublicSearch({ openDatabase, builtIntoIndex: built }: Publ
   // one by one costs far less than a key string built from every slug on every query.
   const same = (a: Article[], b: Article[]) => a.length === b.length && a.every((article, i) => article === b[i]);
   const open = () => (database ??= { value: openDatabase() }).value;
+  const over = (articles: Article[]): SearchIndex => {
+    const value = open();
+    if (!cached || !same(cached.articles, articles)) cached = { articles, index: searchOver(articles, { database: value, builtIntoIndex: built }) };
+    return cached.index;
+  };
   return {
-    /** Opens the database and prepares its statements, so the first search does not wait for them. */
+    /** Opens the database and prepares its statements (and indexes `articles`), so the first search does not wait for them. */
     prepare(articles?: Article[]): void {
       open();
-      if (articles) this.over(articles);
+      if (articles) over(articles);
     },
-    over(articles: Article[]): SearchIndex {
-      const value = open();
-      if (!cached || !same(cached.articles, articles)) cached = { articles, index: searchOver(articles, { database: value, builtIntoIndex: built }) };
-      return cached.index;
-    },
+    over,
   };
 }
 

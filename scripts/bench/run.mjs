@@ -224,7 +224,7 @@ async function searchLatencies(base, rounds = 20) {
   return times;
 }
 
-/** The build's search index file and what the build said writing it (lib/search/index.ts logs each write). */
+/** The build's search index file and what the build said writing it (the content build step logs each write, decision 0023). */
 function searchIndexOf(distDir) {
   const file = path.join(ROOT, distDir, 'search-index.db');
   const logFile = path.join(WORK, `build-${path.basename(distDir)}.log`);
