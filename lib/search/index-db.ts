@@ -9,15 +9,15 @@ import { FIELD_BOOST, FIELDS, type SearchDocument } from './document';
  *
  *   meta   format, version, when it was built, how many rows and terms it holds
  *   docs   id (the FTS rowid), slug, source hash, publication instant (ms)
- *
- * A row's id is its minute of publication times 1024 plus a count of the earlier rows of that
- * minute: FTS5 walks its postings in id order, so "published by the clock" is an id range and
- * "newest matches first" needs no sort and no join. Minutes, not milliseconds: postings store id
- * differences: at 100,000 the file is 254 MB with minutes, 299 MB with milliseconds, 213 MB with
- * ids 1, 2, 3 (which would need a sort by date and a join for the clock).
  *   fts    contentless FTS5 table, one column per field, `ascii` tokenizer over normalized terms
  *   terms  every term and the number of rows holding it (from fts5vocab): prefix and typo
  *          expansion look terms up here, and the overlay's scores use its counts
+ *
+ * A row's id is its minute of publication times 1024 plus a count of the earlier rows of that
+ * minute: FTS5 walks its postings in id order, so "published by the clock" is an id range and
+ * "newest matches first" needs no sort and no join. Minutes, not milliseconds, because postings
+ * store id differences: at 100,000 the file is 254 MB with minutes, 299 MB with milliseconds, and
+ * 213 MB with ids 1, 2, 3 (which would need a join for the clock and a sort for newest first).
  */
 export const INDEX_FORMAT = 'newsroom-search-index';
 export const INDEX_VERSION = 2;
