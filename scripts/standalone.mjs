@@ -6,7 +6,7 @@
 //   .next/static   → .next/standalone/.next/static   (hashed JS and CSS)
 //   content/       → .next/standalone/content        (articles, pages, images, read at run time)
 //   .next/content-index.db, .next/search-index.db → .next/standalone/.next/ (the content index and
-//                    the search index the build wrote, decision 0024)
+//                    the search index the build wrote, decisions 0023 and 0024)
 // The standalone server chdirs to its own folder, so lib/content finds content/ there.
 //
 //   node scripts/standalone.mjs          copy everything: a self-contained folder to deploy

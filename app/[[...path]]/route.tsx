@@ -1,6 +1,5 @@
 import { loadSitePage, prerenderedPaths } from '@/components/pages';
 import { getPreviewAccess } from '@/lib/preview/access';
-import { writeBuildSearchIndex } from '@/lib/search';
 import { servePage } from '@/lib/render/html-response';
 import { notFound } from '@/lib/render/outcome';
 import { matchSiteRoute } from '@/lib/render/site-routes';
@@ -17,10 +16,7 @@ import { matchSiteRoute } from '@/lib/render/site-routes';
 export const revalidate = 60;
 
 export function generateStaticParams() {
-  const paths = prerenderedPaths().map((path) => ({ path }));
-  // The build calls this once, with every article loaded: the search index is written here (decision 0022).
-  writeBuildSearchIndex();
-  return paths;
+  return prerenderedPaths().map((path) => ({ path }));
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ path?: string[] }> }) {

@@ -1,7 +1,11 @@
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JPEG_40x30, lines, makeTree, removeTrees } from '../content/__fixtures__/make-tree';
 import { createContentStore } from '../content/store';
-import { createSearchIndex, paginate } from './engine';
+import type { Article } from '../content/types';
+import { searchDocumentOf } from './document';
+import { createSearchIndex, searchOver, searchPage, type SearchIndex } from './engine';
+import { openSearchDatabase, writeSearchDatabase } from './index-db';
 import { parseQuery } from './query';
 
 afterAll(removeTrees);
@@ -55,16 +59,29 @@ const root = makeTree({
   }),
 });
 
-const articles = createContentStore(root).getArticles();
-const index = createSearchIndex(articles);
-const find = (q: string) => {
-  const query = parseQuery(q);
-  if (query.kind !== 'words') throw new Error(`"${q}" is not a searchable query`);
-  return index.search(query.terms);
-};
-const slugs = (q: string) => find(q).map((hit) => hit.article.slug);
+/** The build's database of `articles`, searched with every article as the build indexed it. */
+function inDatabase(articles: Article[]): SearchIndex {
+  const file = path.join(makeTree({}), '.next', 'search-index.db');
+  writeSearchDatabase(file, articles.map(searchDocumentOf));
+  return searchOver(articles, { database: openSearchDatabase(file), builtIntoIndex: () => true });
+}
 
-describe('the search index', () => {
+// Every behaviour holds for both halves of the search: the build's database and the articles indexed in memory.
+const BACKENDS = [
+  ['in memory', createSearchIndex],
+  ['in the build’s database', inDatabase],
+] as const;
+
+const articles = createContentStore(root).getArticles();
+describe.each(BACKENDS)('the search index, %s', (_, make) => {
+  const index = make(articles);
+  const find = (q: string) => {
+    const query = parseQuery(q);
+    if (query.kind !== 'words') throw new Error(`"${q}" is not a searchable query`);
+    return index.search(query.terms).hits;
+  };
+  const slugs = (q: string) => find(q).map((hit) => hit.article.slug);
+
   it('indexes every article it is given', () => {
     expect(index.size).toBe(4);
   });
@@ -111,7 +128,7 @@ describe('the search index', () => {
 
   it('finds nothing for words that are not there', () => {
     expect(find('submarine')).toEqual([]);
-    expect(index.search([])).toEqual([]);
+    expect(index.search([])).toEqual({ total: 0, hits: [] });
   });
 
   it('carries the text it searched, for the snippet', () => {
@@ -121,7 +138,7 @@ describe('the search index', () => {
   });
 });
 
-describe('ties and pages', () => {
+describe.each(BACKENDS)('ties and pages, %s', (_, make) => {
   // 23 articles with the same text: equal scores, so newest first decides the order.
   const days = Array.from({ length: 23 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')}`);
   const many = createContentStore(
@@ -131,24 +148,24 @@ describe('ties and pages', () => {
       ),
     ),
   ).getArticles();
-  const hits = createSearchIndex(many).search(['field']);
+  const index = make(many);
 
   it('puts equal matches newest first', () => {
-    expect(hits.map((hit) => hit.article.date)).toEqual([...days].reverse());
+    expect(index.search(['field']).hits.map((hit) => hit.article.date)).toEqual([...days].reverse());
   });
 
   it('splits the results into pages and says which ones each page shows', () => {
-    expect(paginate(hits, 1, 10)).toMatchObject({ total: 23, page: 1, pageCount: 3, outOfRange: false, first: 1, last: 10 });
-    const third = paginate(hits, 3, 10);
+    expect(searchPage(index, ['field'], 1, 10)).toMatchObject({ total: 23, page: 1, pageCount: 3, outOfRange: false, first: 1, last: 10 });
+    const third = searchPage(index, ['field'], 3, 10);
     expect(third).toMatchObject({ total: 23, page: 3, pageCount: 3, outOfRange: false, first: 21, last: 23 });
     expect(third.hits.map((hit) => hit.article.date)).toEqual(['2024-01-03', '2024-01-02', '2024-01-01']);
   });
 
   it('marks a page past the last one as out of range, with no hits', () => {
-    expect(paginate(hits, 4, 10)).toMatchObject({ hits: [], total: 23, pageCount: 3, outOfRange: true, first: 0, last: 0 });
+    expect(searchPage(index, ['field'], 4, 10)).toMatchObject({ hits: [], total: 23, pageCount: 3, outOfRange: true, first: 0, last: 0 });
   });
 
   it('gives no results one empty page', () => {
-    expect(paginate([], 1, 10)).toEqual({ hits: [], total: 0, page: 1, pageCount: 1, outOfRange: false, first: 0, last: 0 });
+    expect(searchPage(index, ['submarine'], 1, 10)).toEqual({ hits: [], total: 0, page: 1, pageCount: 1, outOfRange: false, first: 0, last: 0 });
   });
 });

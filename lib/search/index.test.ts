@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { goodRoot, lines, makeTree, removeTrees } from '../content/__fixtures__/make-tree';
 import { createContentStore } from '../content/store';
-import { emptyArticleIndex } from './engine';
+import type { Article } from '../content/types';
+import { searchDocumentOf } from './document';
+import { searchOver } from './engine';
 import { createPublicSearch } from './index';
-import { readSearchIndexFile, writeSearchIndexFile } from './index-file';
+import { INDEX_FORMAT, openSearchDatabase, writeSearchDatabase } from './index-db';
 
 afterAll(removeTrees);
 
@@ -15,106 +18,253 @@ const store = createContentStore(goodRoot);
 const BEFORE = new Date('2029-12-31T00:00:00Z');
 const AFTER = new Date('2030-01-01T15:00:01Z');
 
-/** The index file a build at `builtAt` writes for the good fixture, in a folder of its own. */
-function buildAt(builtAt: Date): string {
-  const file = path.join(makeTree({}), '.next', 'search-index.json');
-  writeSearchIndexFile(file, store.getPublicArticles(builtAt), builtAt);
-  return file;
+interface Build {
+  file: string;
+  /** lib/content's builtIntoIndex for this build: the article is in the file, as it is now. */
+  builtIntoIndex: (article: Article) => boolean;
 }
 
-const slugs = (hits: { article: { slug: string } }[]) => hits.map((hit) => hit.article.slug);
+/** What the build writes for `articles` (the public ones), in a folder of its own. */
+function build(articles: Article[]): Build {
+  const file = path.join(makeTree({}), '.next', 'search-index.db');
+  writeSearchDatabase(file, articles.map(searchDocumentOf));
+  const hashes = new Map(articles.map((article) => [article.slug, article.sourceHash]));
+  return { file, builtIntoIndex: (article) => hashes.get(article.slug) === article.sourceHash };
+}
 
-describe('the public search over the build’s index', () => {
-  it('reads the file on the first search, not before, and once', () => {
-    const file = buildAt(BEFORE);
-    const load = vi.fn(() => readSearchIndexFile(file));
-    const search = createPublicSearch(load);
-    expect(load).not.toHaveBeenCalled();
-    const first = search(store.getPublicArticles(BEFORE));
-    expect(load).toHaveBeenCalledTimes(1);
-    expect(search(store.getPublicArticles(BEFORE))).toBe(first);
-    expect(load).toHaveBeenCalledTimes(1);
+const buildAt = (builtAt: Date) => build(store.getPublicArticles(builtAt));
+const publicSearchOf = ({ file, builtIntoIndex }: Build) => createPublicSearch({ openDatabase: () => openSearchDatabase(file), builtIntoIndex });
+const slugs = (results: { hits: { article: { slug: string } }[] }) => results.hits.map((hit) => hit.article.slug);
+const termsIn = (file: string) => new Database(file, { readonly: true }).prepare('SELECT term FROM terms').pluck().all() as string[];
+
+describe('the public search over the build’s database', () => {
+  it('opens the file on the first search, not before, and once', () => {
+    const built = buildAt(BEFORE);
+    const openDatabase = vi.fn(() => openSearchDatabase(built.file));
+    const search = createPublicSearch({ openDatabase, builtIntoIndex: built.builtIntoIndex });
+    expect(openDatabase).not.toHaveBeenCalled();
+    const first = search.over(store.getPublicArticles(BEFORE));
+    expect(openDatabase).toHaveBeenCalledTimes(1);
+    expect(search.over(store.getPublicArticles(BEFORE))).toBe(first);
+    expect(openDatabase).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the file when the server prepares it, so the first search finds it open', () => {
+    const built = buildAt(BEFORE);
+    const openDatabase = vi.fn(() => openSearchDatabase(built.file));
+    const search = createPublicSearch({ openDatabase, builtIntoIndex: built.builtIntoIndex });
+    const articles = store.getPublicArticles(BEFORE);
+    search.prepare(articles);
+    expect(openDatabase).toHaveBeenCalledTimes(1);
+    expect(slugs(search.over(articles).search(['poland'], BEFORE))).toContain('allies-meet-in-poland');
+    expect(openDatabase).toHaveBeenCalledTimes(1);
   });
 
   it('finds a scheduled article once the clock passes its time, without a new file, and not before', () => {
-    const search = createPublicSearch(() => readSearchIndexFile(buildAt(BEFORE)));
-    expect(slugs(search(store.getPublicArticles(BEFORE)).search(['embargoed'], BEFORE))).toEqual([]);
-    expect(slugs(search(store.getPublicArticles(AFTER)).search(['embargoed'], AFTER))).toEqual(['nato-summit-scheduled']);
+    const search = publicSearchOf(buildAt(BEFORE));
+    expect(slugs(search.over(store.getPublicArticles(BEFORE)).search(['embargoed'], BEFORE))).toEqual([]);
+    expect(slugs(search.over(store.getPublicArticles(AFTER)).search(['embargoed'], AFTER))).toEqual(['nato-summit-scheduled']);
   });
 
   it('answers only articles whose stored publication instant has come', () => {
     // A build after the scheduled time holds it; a server whose clock reads earlier must not find it.
-    const index = readSearchIndexFile(buildAt(AFTER));
-    const search = createPublicSearch(() => index);
-    const articles = store.getPublicArticles(AFTER);
-    expect(slugs(search(articles).search(['embargoed'], AFTER))).toEqual(['nato-summit-scheduled']);
-    expect(slugs(search(articles).search(['embargoed'], BEFORE))).toEqual([]);
+    const index = publicSearchOf(buildAt(AFTER)).over(store.getPublicArticles(AFTER));
+    expect(slugs(index.search(['embargoed'], AFTER))).toEqual(['nato-summit-scheduled']);
+    expect(index.search(['embargoed'], BEFORE)).toEqual({ total: 0, hits: [] });
   });
 
   it('never holds a draft, in the file or in the search', () => {
-    const file = buildAt(AFTER);
-    const text = fs.readFileSync(file, 'utf8');
-    expect(text).not.toContain('nato-exercise-draft');
-    expect(text.toLowerCase()).not.toMatch(/"not"|"yet"/);
-    const found = createPublicSearch(() => readSearchIndexFile(file))(store.getPublicArticles(AFTER));
-    expect(found.search(['not', 'yet'], AFTER)).toEqual([]);
-    expect(found.search(['draft'], AFTER)).toEqual([]);
+    const { file } = buildAt(AFTER);
+    expect(fs.readFileSync(file).includes('nato-exercise-draft')).toBe(false);
+    expect(termsIn(file)).toContain('embargoed');
+    expect(termsIn(file)).not.toContain('yet');
+    const found = publicSearchOf(buildAt(AFTER)).over(store.getPublicArticles(AFTER));
+    expect(found.search(['not', 'yet'], AFTER).total).toBe(0);
+    expect(found.search(['draft'], AFTER).total).toBe(0);
   });
 
   it('holds no scheduled article whose time had not come at the build', () => {
-    const text = fs.readFileSync(buildAt(BEFORE), 'utf8');
-    expect(text).not.toContain('nato-summit-scheduled');
-    expect(text).not.toContain('embargoed');
-  });
-
-  it('indexes in memory a file changed since the build, and forgets one removed', () => {
-    const story = (title: string, word: string) =>
-      lines('---', `title: ${title}`, 'summary: A story written for the search tests, long enough to be a summary.', 'date: 2024-01-10', 'topics: [Readiness]', 'status: published', '---', '', `The ${word} report.`);
-    const root = makeTree({
-      'content/news/review-released.md': story('Review Released', 'quarterly'),
-      'content/news/drill-ends.md': story('Drill Ends', 'winter'),
-    });
-    const file = path.join(root, '.next', 'search-index.json');
-    writeSearchIndexFile(file, createContentStore(root).getPublicArticles(AFTER), AFTER);
-    fs.writeFileSync(path.join(root, 'content/news/review-released.md'), story('Review Released', 'annual'));
-    fs.rmSync(path.join(root, 'content/news/drill-ends.md'));
-    fs.writeFileSync(path.join(root, 'content/news/talks-open.md'), story('Talks Open', 'quarterly'));
-    const index = readSearchIndexFile(file);
-    const search = createPublicSearch(() => index)(createContentStore(root).getPublicArticles(AFTER));
-    expect(slugs(search.search(['annual'], AFTER))).toEqual(['review-released']);
-    expect(slugs(search.search(['quarterly'], AFTER))).toEqual(['talks-open']);
-    expect(slugs(search.search(['winter'], AFTER))).toEqual([]);
-  });
-
-  it('indexes every article in memory when it starts from an empty index (next dev)', () => {
-    const search = createPublicSearch(emptyArticleIndex)(store.getPublicArticles(AFTER));
-    expect(slugs(search.search(['embargoed'], AFTER))).toEqual(['nato-summit-scheduled']);
+    const { file } = buildAt(BEFORE);
+    expect(fs.readFileSync(file).includes('nato-summit-scheduled')).toBe(false);
+    expect(termsIn(file)).not.toContain('embargoed');
+    expect(termsIn(file)).toContain('poland');
   });
 });
 
-describe('the index file', () => {
+describe('the build’s database and the articles indexed in memory', () => {
+  const story = (title: string, word: string, date = '2024-01-10') =>
+    lines('---', `title: ${title}`, 'summary: A story written for the search tests, long enough to be a summary.', `date: ${date}`, 'topics: [Readiness]', 'status: published', '---', '', `The ${word} report on the ${word} drill.`);
+  const files = {
+    'content/news/review-released.md': story('Review Released', 'quarterly'),
+    'content/news/drill-ends.md': story('Drill Ends', 'winter', '2024-02-01'),
+    'content/news/readiness-drill.md': story('Readiness Drill', 'quarterly', '2024-03-01'),
+    'content/news/summer-drill.md': story('Summer Drill', 'summer', '2023-03-01'),
+  };
+
+  it('finds an article changed since the build by its new words, not its old ones, and forgets one removed', () => {
+    const root = makeTree(files);
+    const built = build(createContentStore(root).getPublicArticles(AFTER));
+    fs.writeFileSync(path.join(root, 'content/news/review-released.md'), story('Review Released', 'annual'));
+    fs.rmSync(path.join(root, 'content/news/drill-ends.md'));
+    fs.writeFileSync(path.join(root, 'content/news/talks-open.md'), story('Talks Open', 'quarterly'));
+    const index = publicSearchOf(built).over(createContentStore(root).getPublicArticles(AFTER));
+    expect(slugs(index.search(['annual'], AFTER))).toEqual(['review-released']);
+    expect(slugs(index.search(['quarterly'], AFTER)).sort()).toEqual(['readiness-drill', 'talks-open']);
+    expect(index.search(['winter'], AFTER)).toEqual({ total: 0, hits: [] });
+    expect(index.size).toBe(4);
+  });
+
+  it('never returns a row of the database whose article is no longer public, and does not count it', () => {
+    const articles = createContentStore(makeTree(files)).getPublicArticles(AFTER);
+    const built = build(articles);
+    const index = publicSearchOf(built).over(articles.filter((article) => article.slug !== 'readiness-drill'));
+    expect(slugs(index.search(['quarterly'], AFTER))).toEqual(['review-released']);
+    expect(index.search(['drill'], AFTER).total).toBe(3);
+  });
+
+  it('scores an article in memory exactly as the database scores it, so the two rank on one scale', () => {
+    const articles = createContentStore(makeTree(files)).getPublicArticles(AFTER);
+    const built = build(articles);
+    const database = openSearchDatabase(built.file);
+    const allBuilt = searchOver(articles, { database, builtIntoIndex: built.builtIntoIndex });
+    // Half the articles as if their files had changed since the build (same words): searched in memory.
+    const inMemory = new Set(['review-released', 'summer-drill']);
+    const mixed = searchOver(articles, { database, builtIntoIndex: (article) => !inMemory.has(article.slug) });
+    for (const query of [['drill'], ['quarterly'], ['drill', 'readiness'], ['summr'], ['quart']]) {
+      const expected = allBuilt.search(query, AFTER).hits;
+      const found = mixed.search(query, AFTER).hits;
+      expect(found.length, query.join(' ')).toBeGreaterThan(0);
+      expect(found.map((hit) => hit.article.slug), query.join(' ')).toEqual(expected.map((hit) => hit.article.slug));
+      found.forEach((hit, i) => expect(hit.score, `${query.join(' ')}: ${hit.article.slug}`).toBeCloseTo(expected[i]!.score, 12));
+    }
+    // Database and memory hits interleave: drill-ends is a row, summer-drill and review-released are in memory.
+    expect(mixed.search(['drill'], AFTER).hits.map((hit) => hit.article.slug)).toEqual(['readiness-drill', 'drill-ends', 'summer-drill', 'review-released']);
+  });
+
+  it('finds the articles of its rows whether the list is newest first (lib/content’s order) or not', () => {
+    const articles = createContentStore(makeTree(files)).getPublicArticles(AFTER);
+    const built = build(articles);
+    const database = openSearchDatabase(built.file);
+    const newestFirst = [...articles].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
+    const expected = ['readiness-drill', 'drill-ends', 'summer-drill', 'review-released'];
+    for (const list of [newestFirst, [...newestFirst].reverse()]) {
+      expect(slugs(searchOver(list, { database, builtIntoIndex: built.builtIntoIndex }).search(['drill'], AFTER))).toEqual(expected);
+    }
+  });
+
+  it('merges pages from both: the second page continues where the first stopped', () => {
+    const articles = createContentStore(makeTree(files)).getPublicArticles(AFTER);
+    const built = build(articles);
+    const index = searchOver(articles, { database: openSearchDatabase(built.file), builtIntoIndex: (article) => article.slug !== 'drill-ends' });
+    const all = index.search(['drill'], AFTER).hits.map((hit) => hit.article.slug);
+    const pages = [0, 1, 2, 3].flatMap((offset) => index.search(['drill'], AFTER, { offset, limit: 1 }).hits.map((hit) => hit.article.slug));
+    expect(pages).toEqual(all);
+    expect(index.search(['drill'], AFTER, { offset: 1, limit: 2 }).total).toBe(4);
+  });
+});
+
+describe('a word in more articles than the database ranks', () => {
+  // Six articles a day apart, all with "drill"; the oldest two say it most (in the title too).
+  const days = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-06'];
+  const files = Object.fromEntries(
+    days.map((date, i) => [
+      `content/news/drill-${i + 1}.md`,
+      lines('---', `title: ${i < 2 ? 'Drill Drill' : `Report ${i + 1}`}`, 'summary: A story written for the search tests, long enough to be a summary.', `date: ${date}`, 'topics: [Readiness]', 'status: published', '---', '', 'The drill went well.'),
+    ]),
+  );
+  const articles = createContentStore(makeTree(files)).getPublicArticles(AFTER);
+  const built = build(articles);
+  const database = openSearchDatabase(built.file);
+  const bySlug = (results: { hits: { article: { slug: string } }[] }) => slugs(results);
+
+  it('ranks the newest matches by relevance, then lists the older ones newest first, and counts them all', () => {
+    const index = searchOver(articles, { database, builtIntoIndex: built.builtIntoIndex, rankedNewest: 3 });
+    expect(bySlug(index.search(['drill'], AFTER))).toEqual(['drill-6', 'drill-5', 'drill-4', 'drill-3', 'drill-2', 'drill-1']);
+    expect(index.search(['drill'], AFTER).total).toBe(6);
+    const whole = searchOver(articles, { database, builtIntoIndex: built.builtIntoIndex });
+    expect(bySlug(whole.search(['drill'], AFTER))).toEqual(['drill-2', 'drill-1', 'drill-6', 'drill-5', 'drill-4', 'drill-3']);
+  });
+
+  it('pages across the ranked and the older matches without losing or repeating one', () => {
+    const index = searchOver(articles, { database, builtIntoIndex: (article) => article.slug !== 'drill-4', rankedNewest: 2 });
+    const all = bySlug(index.search(['drill'], AFTER));
+    expect(all).toHaveLength(6);
+    expect(new Set(all).size).toBe(6);
+    for (const limit of [1, 2, 4]) {
+      const pages = [0, 1, 2, 3, 4, 5].filter((offset) => offset % limit === 0).flatMap((offset) => bySlug(index.search(['drill'], AFTER, { offset, limit })));
+      expect(pages, `pages of ${limit}`).toEqual(all);
+    }
+  });
+
+  it('counts and returns only rows published by the clock', () => {
+    const index = searchOver(articles, { database, builtIntoIndex: built.builtIntoIndex, rankedNewest: 3 });
+    const clock = new Date('2024-01-03T12:00:00-05:00');
+    expect(bySlug(index.search(['drill'], clock))).toEqual(['drill-2', 'drill-1', 'drill-3']);
+  });
+
+  it('holds back a row published later in the clock’s own minute, to the millisecond', () => {
+    const timed = createContentStore(
+      makeTree({
+        'content/news/timed-drill.md': lines('---', 'title: Timed Drill', 'summary: A story written for the search tests, long enough to be a summary.', 'date: 2024-01-07T10:00:30-05:00', 'topics: [Readiness]', 'status: published', '---', '', 'The drill.'),
+      }),
+    ).getPublicArticles(AFTER);
+    const timedBuild = build(timed);
+    const index = searchOver(timed, { database: openSearchDatabase(timedBuild.file), builtIntoIndex: timedBuild.builtIntoIndex });
+    expect(index.search(['drill'], new Date('2024-01-07T10:00:29.999-05:00'))).toEqual({ total: 0, hits: [] });
+    expect(bySlug(index.search(['drill'], new Date('2024-01-07T10:00:30-05:00')))).toEqual(['timed-drill']);
+  });
+});
+
+describe('the database file', () => {
+  const REBUILD = ': run npm run build, which writes it (and npm run standalone, which copies it next to the server)';
+
+  it('is written whole or not at all, and says how much it wrote', () => {
+    const file = path.join(makeTree({}), '.next', 'search-index.db');
+    const written = writeSearchDatabase(file, store.getPublicArticles(BEFORE).map(searchDocumentOf));
+    expect(written).toEqual({ bytes: fs.statSync(file).size, count: store.getPublicArticles(BEFORE).length });
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['search-index.db']);
+    const failing = function* () {
+      yield searchDocumentOf(store.getPublicArticles(BEFORE)[0]!);
+      throw new Error('a worker failed');
+    };
+    expect(() => writeSearchDatabase(file, failing())).toThrow('a worker failed');
+    expect(openSearchDatabase(file).stats.rows).toBe(written.count);
+  });
+
   it('names the file and what to run when it is missing', () => {
-    const file = path.join(makeTree({}), '.next', 'search-index.json');
-    expect(() => readSearchIndexFile(file)).toThrow(
-      `search index ${file} is missing: run npm run build, which writes it (and npm run standalone, which copies it next to the server)`,
-    );
+    const file = path.join(makeTree({}), '.next', 'search-index.db');
+    expect(() => openSearchDatabase(file)).toThrow(`search index ${file} is missing${REBUILD}`);
   });
 
   it('names the file and what to run when it is corrupt', () => {
-    const good = fs.readFileSync(buildAt(BEFORE), 'utf8');
-    const newline = good.indexOf('\n');
-    const cases: [string, string][] = [
-      ['', 'no header line'],
-      ['{"format":"newsroom-search-index"\n{}', 'header line: '],
-      ['{"format":"something-else","version":1,"builtAt":"x","articles":[]}\n{}', 'the header is not a newsroom-search-index version 1 header'],
-      [`${good.slice(0, newline)}\n{"documentCount":`, 'MiniSearch index: '],
-      [good.slice(0, good.length - 1), 'MiniSearch index: '],
-      [`{"format":"newsroom-search-index","version":1,"builtAt":"x","articles":[]}${good.slice(newline)}`, 'the header lists 0 articles, the index holds'],
+    const good = fs.readFileSync(buildAt(BEFORE).file);
+    const cases: [string | Buffer, string][] = [
+      ['{"format":"newsroom-search-index"}', 'file is not a database'],
+      [good.subarray(0, 4096), 'database disk image is malformed'],
     ];
-    for (const [text, why] of cases) {
-      const file = path.join(makeTree({ '.next/search-index.json': text }), '.next', 'search-index.json');
-      expect(() => readSearchIndexFile(file)).toThrow(`search index ${file} is corrupt (${why}`);
-      expect(() => readSearchIndexFile(file)).toThrow(/: run npm run build, which writes it/);
+    for (const [bytes, why] of cases) {
+      const file = path.join(makeTree({ '.next/search-index.db': bytes }), '.next', 'search-index.db');
+      expect(() => openSearchDatabase(file)).toThrow(`search index ${file} is corrupt (${why})${REBUILD}`);
+    }
+  });
+
+  it('names the file and what to run when it is not this index, or not this version of it', () => {
+    const edit = (sql: string) => {
+      const file = buildAt(BEFORE).file;
+      const db = new Database(file);
+      db.exec(sql);
+      db.close();
+      return file;
+    };
+    const cases: [string, string][] = [
+      ['DROP TABLE meta', 'no such table: meta'],
+      ["UPDATE meta SET value = 1 WHERE key = 'version'", `it is not a ${INDEX_FORMAT} version 2 file`],
+      ["UPDATE meta SET value = 'x' WHERE key = 'format'", `it is not a ${INDEX_FORMAT} version 2 file`],
+      ["DELETE FROM meta WHERE key = 'tokens'", 'its row and token counts are missing'],
+    ];
+    for (const [sql, why] of cases) {
+      const file = edit(sql);
+      expect(() => openSearchDatabase(file), sql).toThrow(`search index ${file} is corrupt (${why})${REBUILD}`);
     }
   });
 });

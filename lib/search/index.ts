@@ -1,9 +1,9 @@
 import 'server-only';
-import { getArticlesForView, getPublicArticles } from '../content';
+import { builtIntoIndex, getArticlesForView } from '../content';
 import type { Article } from '../content/types';
 import { now as clockNow } from '../clock';
-import { emptyArticleIndex, paginate, reconcile, searchOver, type ArticleIndex, type ResultsPage, type SearchIndex } from './engine';
-import { readSearchIndexFile, searchIndexFile, writeSearchIndexFile } from './index-file';
+import { searchOver, searchPage, type ResultsPage, type SearchIndex } from './engine';
+import { openSearchDatabase, searchIndexFile, type SearchDatabase } from './index-db';
 import { parseQuery, RESULTS_PER_PAGE, type Query } from './query';
 
 export { firstParam, MAX_QUERY_LENGTH, parsePage, parseQuery, queryMessage, RESULTS_PER_PAGE } from './query';
@@ -13,52 +13,48 @@ export type { TextPart } from './highlight';
 export { highlight, snippet } from './highlight';
 export { searchMetadata } from './metadata';
 
+export interface PublicSearchOptions {
+  /** The build's database, opened once; undefined where there is none (next dev). */
+  openDatabase: () => SearchDatabase | undefined;
+  builtIntoIndex: (article: Article) => boolean;
+}
+
 /**
- * The public search, over the index `loadBase` returns (the build's file), loaded on the first
- * search and not before. Each time the public set changes (a scheduled article's time comes) the
- * index is brought in line with it: an article the build did not index, or whose file changed
- * since, is indexed in memory from its parsed body, so search is never staler than the content.
+ * The public search over the build's database (opened on the first search or by `prepare`) and,
+ * in memory, the public articles it does not hold as they are now. The memory part is made again
+ * only when the public set changes (a scheduled article's time comes, a file changes).
  */
-export function createPublicSearch(loadBase: () => ArticleIndex) {
-  let index: ArticleIndex | undefined;
-  let cached: { articles: Article[]; search: SearchIndex } | undefined;
+export function createPublicSearch({ openDatabase, builtIntoIndex: built }: PublicSearchOptions) {
+  let database: { value: SearchDatabase | undefined } | undefined;
+  let cached: { articles: Article[]; index: SearchIndex } | undefined;
   // The store hands out the same Article objects until the public set changes: comparing them
   // one by one costs far less than a key string built from every slug on every query.
   const same = (a: Article[], b: Article[]) => a.length === b.length && a.every((article, i) => article === b[i]);
-  return (articles: Article[]): SearchIndex => {
-    index ??= loadBase();
-    if (!cached || !same(cached.articles, articles)) {
-      reconcile(index, articles);
-      cached = { articles, search: searchOver(index, articles) };
-    }
-    return cached.search;
+  const open = () => (database ??= { value: openDatabase() }).value;
+  const over = (articles: Article[]): SearchIndex => {
+    const value = open();
+    if (!cached || !same(cached.articles, articles)) cached = { articles, index: searchOver(articles, { database: value, builtIntoIndex: built }) };
+    return cached.index;
+  };
+  return {
+    /** Opens the database and prepares its statements (and indexes `articles`), so the first search does not wait for them. */
+    prepare(articles?: Article[]): void {
+      open();
+      if (articles) over(articles);
+    },
+    over,
   };
 }
 
-/**
- * The build's index (decision 0022). `next dev` has no build output, so there every article is
- * indexed in memory on the first search, as before the file existed.
- */
-function loadBuiltIndex(): ArticleIndex {
-  return process.env.NODE_ENV === 'production' ? readSearchIndexFile(searchIndexFile()) : emptyArticleIndex();
-}
+/** The build's database (decision 0023). `next dev` has no build output: there every article is searched in memory. */
+const publicSearch = createPublicSearch({
+  openDatabase: () => (process.env.NODE_ENV === 'production' ? openSearchDatabase(searchIndexFile()) : undefined),
+  builtIntoIndex,
+});
 
-const publicSearch = createPublicSearch(loadBuiltIndex);
-
-/**
- * During `next build` (called once, from the cached pages' generateStaticParams, where every
- * article is already loaded): writes the index of the articles public now, by the real clock as
- * the content record is (decision 0016), so the build output holds no draft or embargoed text.
- */
-export function writeBuildSearchIndex(): void {
-  if (process.env.NEXT_PHASE !== 'phase-production-build') return;
-  const started = performance.now();
-  const builtAt = new Date();
-  const articles = getPublicArticles(builtAt);
-  const file = searchIndexFile();
-  const bytes = writeSearchIndexFile(file, articles, builtAt);
-  // The benchmark reads this line (scripts/bench/run.mjs): what the index adds to the build.
-  console.log(`search: indexed ${articles.length} public articles into ${file} (${bytes} bytes) in ${Math.round(performance.now() - started)} ms`);
+/** For the server's start (instrumentation.ts), once the content store is ready: opens the search index and indexes what it lacks. */
+export function prepareSearch(): void {
+  publicSearch.prepare(getArticlesForView({ preview: false, now: clockNow() }));
 }
 
 export type SearchOutcome =
@@ -73,6 +69,6 @@ export function searchPublicArticles(rawQuery: string | string[] | undefined, pa
   const query = parseQuery(rawQuery);
   if (query.kind !== 'words') return { query };
   const now = clockNow();
-  const index = publicSearch(getArticlesForView({ preview: false, now }));
-  return { query, results: paginate(index.search(query.terms, now), page, RESULTS_PER_PAGE) };
+  const index = publicSearch.over(getArticlesForView({ preview: false, now }));
+  return { query, results: searchPage(index, query.terms, page, RESULTS_PER_PAGE, now) };
 }

@@ -224,9 +224,9 @@ async function searchLatencies(base, rounds = 20) {
   return times;
 }
 
-/** The build's search index file and what the build said writing it (lib/search/index.ts logs each write). */
+/** The build's search index file and what the build said writing it (the content build step logs each write, decision 0023). */
 function searchIndexOf(distDir) {
-  const file = path.join(ROOT, distDir, 'search-index.json');
+  const file = path.join(ROOT, distDir, 'search-index.db');
   const logFile = path.join(WORK, `build-${path.basename(distDir)}.log`);
   const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
   const writes = [...log.matchAll(/search: indexed (\d+) public articles into \S+ \((\d+) bytes\) in (\d+) ms/g)].map((m) => ({ articles: Number(m[1]), bytes: Number(m[2]), ms: Number(m[3]) }));
