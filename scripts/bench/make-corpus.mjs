@@ -79,11 +79,15 @@ function figureBlock(fence, figure) {
  * The Markdown files of a corpus of `count` articles, newest first by index, as
  * `{ slug, markdown, images: [file names] }`; `imageNames` are the available image files.
  */
-export function makeArticles({ count, seed = 1, imageNames, newest = new Date(Date.UTC(2026, 10, 20, 15)), years = 10 }) {
+export function makeArticles(options) {
+  return [...generateArticles(options)];
+}
+
+/** makeArticles one at a time, so that writing 100,000 does not hold them all. */
+function* generateArticles({ count, seed = 1, imageNames, newest = new Date(Date.UTC(2026, 10, 20, 15)), years = 10 }) {
   if (imageNames.length === 0) throw new Error('make-corpus: no source images to use for figures');
   const rand = random(seed);
   const span = years * 365.25 * 24 * 3600 * 1000;
-  const articles = [];
   const year = 365.25 * 24 * 3600 * 1000;
   for (let i = 0; i < count; i += 1) {
     const kind = hiddenKind(i);
@@ -135,9 +139,8 @@ export function makeArticles({ count, seed = 1, imageNames, newest = new Date(Da
       body.join('\n\n'),
       '',
     ].join('\n');
-    articles.push({ slug, markdown, images: [lead, ...uniqueFigures], ...(kind ? { hidden: { kind, sentinel } } : {}) });
+    yield { slug, markdown, images: [lead, ...uniqueFigures], ...(kind ? { hidden: { kind, sentinel } } : {}) };
   }
-  return articles;
 }
 
 /** Where writeCorpus lists a corpus's drafts and scheduled articles. */
@@ -170,17 +173,19 @@ export function writeCorpus({ count, outDir, sourceDir, seed = 1 }) {
   if (fs.existsSync(path.join(sourceDir, 'images', 'pages'))) {
     fs.cpSync(path.join(sourceDir, 'images', 'pages'), path.join(outDir, 'images', 'pages'), { recursive: true });
   }
-  const articles = makeArticles({ count, seed, imageNames: [...sourceImages.keys()] });
-  for (const article of articles) {
+  let articles = 0;
+  const hidden = [];
+  for (const article of generateArticles({ count, seed, imageNames: [...sourceImages.keys()] })) {
+    articles += 1;
+    if (article.hidden) hidden.push({ slug: article.slug, ...article.hidden });
     fs.writeFileSync(path.join(outDir, 'news', `${article.slug}.md`), article.markdown);
     const dir = path.join(outDir, 'images', 'news', article.slug);
     fs.mkdirSync(dir, { recursive: true });
     for (const name of article.images) linkOrCopy(sourceImages.get(name), path.join(dir, name));
   }
-  const hidden = articles.filter((a) => a.hidden).map((a) => ({ slug: a.slug, ...a.hidden }));
   fs.writeFileSync(hiddenListFile(outDir), `${JSON.stringify({ count, seed, hidden })}\n`);
   return {
-    articles: articles.length,
+    articles,
     drafts: hidden.filter((h) => h.kind === 'draft').length,
     scheduled: hidden.filter((h) => h.kind === 'scheduled').length,
     hidden,
