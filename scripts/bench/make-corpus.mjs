@@ -3,6 +3,9 @@
 // CONTENT_DIR. Deterministic for a given count and seed. Articles have valid front matter, a
 // lead image and one or two body figures, 450–900 words, 1–3 of 24 topics and dates spread over
 // ten years; images are hard links to the real content images (copies across file systems).
+// About 1% are drafts and 0.5% scheduled years ahead; each of those carries a sentinel word
+// (SENTINEL_PREFIX + d|s + its number) in its title and body, so the benchmark can check that
+// nothing the build or the server writes contains one (the leak check).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +48,16 @@ const SENTENCES = [
 
 export { random };
 
+/** The start of every sentinel word; no other text of a corpus contains it. */
+export const SENTINEL_PREFIX = 'xqleak';
+
+/** Whether the article at `index` is a draft, scheduled (published, dated years ahead) or public. */
+export function hiddenKind(index) {
+  if (index % 97 === 13) return 'draft';
+  if (index % 199 === 57) return 'scheduled';
+  return undefined;
+}
+
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const fill = (text, rand) =>
   text.replace('{units}', pick(rand, UNITS)).replace('{place}', pick(rand, PLACES)).replace('{objects}', pick(rand, OBJECTS));
@@ -66,12 +79,20 @@ function figureBlock(fence, figure) {
  * The Markdown files of a corpus of `count` articles, newest first by index, as
  * `{ slug, markdown, images: [file names] }`; `imageNames` are the available image files.
  */
-export function makeArticles({ count, seed = 1, imageNames, newest = new Date(Date.UTC(2026, 10, 20, 15)), years = 10 }) {
+export function makeArticles(options) {
+  return [...generateArticles(options)];
+}
+
+/** makeArticles one at a time, so that writing 100,000 does not hold them all. */
+function* generateArticles({ count, seed = 1, imageNames, newest = new Date(Date.UTC(2026, 10, 20, 15)), years = 10 }) {
   if (imageNames.length === 0) throw new Error('make-corpus: no source images to use for figures');
   const rand = random(seed);
   const span = years * 365.25 * 24 * 3600 * 1000;
-  const articles = [];
+  const year = 365.25 * 24 * 3600 * 1000;
   for (let i = 0; i < count; i += 1) {
+    const kind = hiddenKind(i);
+    // Not in the slug, which is built from the title before it is added.
+    const sentinel = kind ? `${SENTINEL_PREFIX}${kind[0]}${i + 1}` : undefined;
     const units = pick(rand, UNITS);
     const action = pick(rand, ACTIONS);
     const objects = pick(rand, OBJECTS);
@@ -79,7 +100,8 @@ export function makeArticles({ count, seed = 1, imageNames, newest = new Date(Da
     const title = `${capitalize(units)} ${action} ${objects} at ${place.split(',')[0]}`;
     const slug = `${slugify(title)}-${i + 1}`;
     // Evenly spread from `newest` back over `years`, with jitter, so listings span every year.
-    const published = new Date(newest.getTime() - (i / Math.max(1, count)) * span - Math.floor(rand() * 3600 * 1000));
+    const spread = new Date(newest.getTime() - (i / Math.max(1, count)) * span - Math.floor(rand() * 3600 * 1000));
+    const published = kind === 'scheduled' ? new Date(newest.getTime() + (2 + (i % 3)) * year) : spread;
     const topicCount = 1 + Math.floor(rand() * 3);
     const topics = [];
     while (topics.length < topicCount) {
@@ -96,6 +118,7 @@ export function makeArticles({ count, seed = 1, imageNames, newest = new Date(Da
       credit: 'Photo by the public affairs office',
     });
     const paragraphs = Array.from({ length: 6 + Math.floor(rand() * 5) }, () => paragraph(rand));
+    if (sentinel) paragraphs.splice(1, 0, `The briefing notes for this story carry the reference ${sentinel} for the archive.`);
     const body = [];
     paragraphs.forEach((text, index) => {
       body.push(text);
@@ -105,21 +128,23 @@ export function makeArticles({ count, seed = 1, imageNames, newest = new Date(Da
     const summary = `${capitalize(units)} at ${place} ${action} ${objects}, part of a wider effort to keep the force ready and its installations working.`.slice(0, 158);
     const markdown = [
       '---',
-      `title: ${yamlString(title)}`,
+      `title: ${yamlString(sentinel ? `${title} ${sentinel}` : title)}`,
       `summary: ${yamlString(summary)}`,
       `date: ${published.toISOString().slice(0, 19)}Z`,
       `topics: [${topics.join(', ')}]`,
-      `status: ${i % 97 === 13 ? 'draft' : 'published'}`,
+      `status: ${kind === 'draft' ? 'draft' : 'published'}`,
       'image:',
       figureBlock(false, describe(lead)),
       '---',
       body.join('\n\n'),
       '',
     ].join('\n');
-    articles.push({ slug, markdown, images: [lead, ...uniqueFigures] });
+    yield { slug, markdown, images: [lead, ...uniqueFigures], ...(kind ? { hidden: { kind, sentinel } } : {}) };
   }
-  return articles;
 }
+
+/** Where writeCorpus lists a corpus's drafts and scheduled articles. */
+export const hiddenListFile = (outDir) => `${path.resolve(outDir)}.hidden.json`;
 
 function linkOrCopy(from, to) {
   try {
@@ -130,7 +155,10 @@ function linkOrCopy(from, to) {
   }
 }
 
-/** Writes the corpus to `outDir` (replacing it); the pages and their images are copied from `sourceDir`. */
+/**
+ * Writes the corpus to `outDir` (replacing it); the pages and their images are copied from `sourceDir`.
+ * Its drafts and scheduled articles are listed in `<outDir>.hidden.json` (beside it, not in the content).
+ */
 export function writeCorpus({ count, outDir, sourceDir, seed = 1 }) {
   const sourceImages = new Map();
   const newsImages = path.join(sourceDir, 'images', 'news');
@@ -145,14 +173,23 @@ export function writeCorpus({ count, outDir, sourceDir, seed = 1 }) {
   if (fs.existsSync(path.join(sourceDir, 'images', 'pages'))) {
     fs.cpSync(path.join(sourceDir, 'images', 'pages'), path.join(outDir, 'images', 'pages'), { recursive: true });
   }
-  const articles = makeArticles({ count, seed, imageNames: [...sourceImages.keys()] });
-  for (const article of articles) {
+  let articles = 0;
+  const hidden = [];
+  for (const article of generateArticles({ count, seed, imageNames: [...sourceImages.keys()] })) {
+    articles += 1;
+    if (article.hidden) hidden.push({ slug: article.slug, ...article.hidden });
     fs.writeFileSync(path.join(outDir, 'news', `${article.slug}.md`), article.markdown);
     const dir = path.join(outDir, 'images', 'news', article.slug);
     fs.mkdirSync(dir, { recursive: true });
     for (const name of article.images) linkOrCopy(sourceImages.get(name), path.join(dir, name));
   }
-  return { articles: articles.length, drafts: articles.filter((a) => a.markdown.includes('\nstatus: draft\n')).length };
+  fs.writeFileSync(hiddenListFile(outDir), `${JSON.stringify({ count, seed, hidden })}\n`);
+  return {
+    articles,
+    drafts: hidden.filter((h) => h.kind === 'draft').length,
+    scheduled: hidden.filter((h) => h.kind === 'scheduled').length,
+    hidden,
+  };
 }
 
 function parseArgs(argv) {
@@ -161,12 +198,12 @@ function parseArgs(argv) {
   );
   const count = Number(args.count ?? 1000);
   if (!Number.isInteger(count) || count < 1) throw new Error(`make-corpus: --count must be a whole number ≥ 1, got ${args.count}`);
-  return { count, outDir: path.resolve(args.out ?? `bench/corpus/${count}`), seed: Number(args.seed ?? 1) };
+  return { count, outDir: path.resolve(args.out ?? `bench/work/corpus-${count}`), seed: Number(args.seed ?? 1) };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { count, outDir, seed } = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const result = writeCorpus({ count, outDir, seed, sourceDir: path.join(process.cwd(), 'content') });
-  console.log(`Wrote ${result.articles} articles (${result.drafts} drafts) to ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`Wrote ${result.articles} articles (${result.drafts} drafts, ${result.scheduled} scheduled) to ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -2,6 +2,7 @@
 // at the end or on failure. Ports from --port-base (default 3530–3535) on 127.0.0.1 only.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 const started = new Set();
@@ -93,6 +94,28 @@ export async function waitForHttp(url, timeoutMs = 60000, child) {
       if (Date.now() > deadline) throw new Error(`bench: ${url} did not answer within ${timeoutMs / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+  }
+}
+
+/**
+ * Waits until `port` on 127.0.0.1 accepts a TCP connection, without sending a request: the first
+ * request a server then gets is the one being measured. Throws after `timeoutMs`.
+ */
+export async function waitForPort(port, timeoutMs = 60000, child) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && child.exitCode !== null) throw new Error(`bench: the server for port ${port} exited with ${child.exitCode} before listening`);
+    const open = await new Promise((resolve) => {
+      const socket = net.connect({ port, host: '127.0.0.1' });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`bench: nothing listened on port ${port} within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
