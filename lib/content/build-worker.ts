@@ -4,6 +4,6 @@
  */
 import { checkFile, type FileJob } from './build';
 
-process.on('message', (message: { contentDir: string; timeZone: string; jobs: FileJob[] }) => {
-  process.send!(message.jobs.map((job) => checkFile(message.contentDir, message.timeZone, job)));
+process.on('message', (message: { contentDir: string; timeZone: string; now: number; jobs: FileJob[] }) => {
+  process.send!(message.jobs.map((job) => checkFile(message.contentDir, message.timeZone, message.now, job)));
 });

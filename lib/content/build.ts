@@ -23,10 +23,12 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** What checking one file found: its own problems, and what the index needs of it. */
 export interface FileOutcome {
   issues: ContentIssue[];
-  /** A published article (public now or scheduled): its record and search document. */
+  /** A published article public when it was checked: its record and search document. */
   article?: { record: ArticleRecord; search: SearchDocument };
   /** A draft: only that it is one. */
   draft?: true;
+  /** A scheduled article: only when it is due (ms). Checked again once it is. */
+  dueAt?: number;
   page?: PageRecord;
 }
 
@@ -39,15 +41,18 @@ export interface FileJob {
 }
 
 /** Checks one file's text (already within the size limit). Runs in the build's child processes. */
-export function checkFile(contentDir: string, timeZone: string, job: FileJob): FileOutcome {
+export function checkFile(contentDir: string, timeZone: string, now: number, job: FileJob): FileOutcome {
   const file: SourceFile = { absolute: job.absolute, relative: job.relative, slug: job.slug, issues: new IssueList(job.relative) };
   const item = loadSourceFile(contentDir, job.collection, file, job.source, timeZone);
   const issues = sortIssues(file.issues.items);
   if (!item) return { issues };
   if (job.collection === 'pages') return { issues, page: pageRecord(item as Page, sha256(job.source)) };
   const article = item as Article;
-  // A draft's words stay out of the cache as well as the index: they are not needed until it is published, and then its text has changed.
+  // A draft's or a scheduled article's words stay out of the cache as well as the index (nothing
+  // under the dist folder holds them): a draft's are not needed until it is published, and then its
+  // text has changed; a scheduled article is checked again by the first build after its time.
   if (article.status === 'draft') return { issues, draft: true };
+  if (article.publishedAt.getTime() > now) return { issues, dueAt: article.publishedAt.getTime() };
   return { issues, article: { record: articleRecord(article), search: searchDocumentOf(article) } };
 }
 
@@ -128,7 +133,7 @@ function childExecArgv(): string[] {
 }
 
 /** Checks jobs in child processes, one per core, in batches; results in job order. */
-async function checkInChildren(contentDir: string, timeZone: string, jobs: FileJob[]): Promise<FileOutcome[]> {
+async function checkInChildren(contentDir: string, timeZone: string, now: number, jobs: FileJob[]): Promise<FileOutcome[]> {
   const results: FileOutcome[] = new Array(jobs.length);
   const BATCH = 100;
   let next = 0;
@@ -146,7 +151,7 @@ async function checkInChildren(contentDir: string, timeZone: string, jobs: FileJ
           }
           batchStart = next;
           next = Math.min(jobs.length, next + BATCH);
-          child.send({ contentDir, timeZone, jobs: jobs.slice(batchStart, next) });
+          child.send({ contentDir, timeZone, now, jobs: jobs.slice(batchStart, next) });
         };
         child.on('message', (outcomes: FileOutcome[]) => {
           outcomes.forEach((outcome, i) => (results[batchStart + i] = outcome));
@@ -189,6 +194,7 @@ export interface BuildResult {
 export async function buildContent(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const { contentDir, timeZone } = options;
+  const now = (options.now ?? new Date()).getTime();
   const version = codeVersion();
   const cache = new ParseCache(path.join(options.outDir, 'parsed.db'));
   const newsFiles = collectFiles(contentDir, 'news');
@@ -212,12 +218,14 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
       entry.stamp = `${stat.size}:${stat.mtimeMs}:${images}`;
       entry.key = sha256(`${version}\0${timeZone}\0${collection}\0${file.relative}\0${images}\0${source}`);
       entry.outcome = cache.lookUp(entry.key);
+      // A scheduled article whose time has come since it was cached: its record is needed now.
+      if (entry.outcome?.dueAt !== undefined && entry.outcome.dueAt <= now) entry.outcome = undefined;
       if (!entry.outcome) misses.push(entry);
     }
   }
   const jobs = misses.map(({ file, collection, source }) => ({ collection, absolute: file.absolute, relative: file.relative, slug: file.slug, source: source! }));
   // A few files are checked here: starting a process costs more than parsing them.
-  const outcomes = jobs.length <= 20 ? jobs.map((job) => checkFile(contentDir, timeZone, job)) : await checkInChildren(contentDir, timeZone, jobs);
+  const outcomes = jobs.length <= 20 ? jobs.map((job) => checkFile(contentDir, timeZone, now, job)) : await checkInChildren(contentDir, timeZone, now, jobs);
   const fresh = new Map<string, FileOutcome>();
   misses.forEach((entry, i) => {
     entry.outcome = outcomes[i]!;
@@ -236,23 +244,22 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     ms: 0,
   };
   if (options.write && !issues.some((issue) => issue.severity === 'error')) {
-    const now = (options.now ?? new Date()).getTime();
     const data: ContentIndexData = { builtAt: new Date(now), timeZone, articles: [], pages: [], withheld: [] };
     const documents: SearchDocument[] = [];
     for (const { file, stamp, source, outcome } of entries) {
-      const { article, page } = outcome!;
+      const { article, page, dueAt } = outcome!;
       if (page) data.pages.push({ record: page, stamp, source: source! });
-      else if (article && article.record.publishedAt <= now) {
+      else if (article) {
         data.articles.push({ record: article.record, stamp, source: source! });
         documents.push(article.search);
       } else {
-        data.withheld.push({ pathHash: sha256(file.relative), stamp, sourceHash: sha256(source!), dueAt: article ? article.record.publishedAt : null });
+        data.withheld.push({ pathHash: sha256(file.relative), stamp, sourceHash: sha256(source!), dueAt: dueAt ?? null });
       }
     }
     const indexFile = path.join(options.outDir, 'index.db');
     result.index = { file: indexFile, bytes: writeContentIndex(indexFile, data), articles: data.articles.length, withheld: data.withheld.length };
     const searchFile = path.join(options.outDir, 'search.db');
-    result.search = { file: searchFile, ...writeSearchDatabase(searchFile, documents) };
+    result.search = { file: searchFile, ...writeSearchDatabase(searchFile, documents, data.builtAt) };
   }
   result.ms = Math.round(performance.now() - started);
   return result;

@@ -79,15 +79,27 @@ describe('the content build', () => {
     expect(open(root).store.getPublicArticle('second-story', NOW)?.title).toBe('Second Story, Revised');
   });
 
-  it('writes no draft or scheduled word into the content index or the search index', async () => {
+  it('writes no draft or scheduled word into the content index, the search index or the parse cache', async () => {
     const root = site();
     const result = await build(root);
     expect(result.index).toMatchObject({ articles: 3, withheld: 2 });
-    for (const file of [result.index!.file, result.search!.file]) {
+    const files = { [result.index!.file]: 'First Story', [result.search!.file]: 'first-story', [path.join(root, '.next/cache/content/parsed.db')]: 'First Story' };
+    for (const [file, present] of Object.entries(files)) {
       const bytes = fs.readFileSync(file);
-      expect(bytes.includes('First Story'), `${file} holds the public stories`).toBe(true);
-      for (const word of [DRAFT_WORD, SCHEDULED_WORD, 'secret-draft', 'later-story']) expect(bytes.includes(word), `${word} in ${file}`).toBe(false);
+      expect(bytes.includes(present), `${file} holds the public stories`).toBe(true);
+      // The search index holds words lower-cased.
+      for (const word of [DRAFT_WORD, SCHEDULED_WORD, 'secret-draft', 'later-story'].flatMap((w) => [w, w.toLowerCase()])) {
+        expect(bytes.includes(word), `${word} in ${file}`).toBe(false);
+      }
     }
+  });
+
+  it('indexes a scheduled article in the first build after its time, checking it again then', async () => {
+    const root = site();
+    await build(root);
+    const later = await build(root, new Date('2030-01-02T00:00:00Z'));
+    expect([later.parsed, later.index?.articles, later.index?.withheld]).toEqual([1, 4, 1]);
+    expect(fs.readFileSync(later.search!.file).includes(SCHEDULED_WORD.toLowerCase())).toBe(true);
   });
 
   it('writes no index when a file has an error, and names its file, line and field', async () => {
