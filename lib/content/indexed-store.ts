@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openContentIndex, type ArticleDetails, type ArticleRow, type ContentIndexReader, type PageRecord } from './content-index';
 import { formatIssue, IssueList } from './issues';
-import { collectFiles, fileStamp, loadSourceFile, newestFirst, pickRelated, readChecked, type SourceFile } from './store';
+import { collectFiles, fileStamp, lastGoodMessage, loadSourceFile, newestFirst, pickRelated, readChecked, type SourceFile } from './store';
 import { isPublic } from './state';
 import type { Article, Body, Byline, ContentIssue, Figure, Page, Topic } from './types';
 
@@ -205,13 +205,9 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
     const source = readChecked(file);
     const item = source === undefined ? undefined : loadSourceFile(contentDir, collection, file, source, timeZone);
     if (item) return item;
-    const errors = file.issues.items.filter((issue) => issue.severity === 'error');
     const known = collection === 'news' ? rows.has(file.relative) : pageRows.has(file.relative);
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    const outcome = known
-      ? `serving the last good version of ${file.relative} (validated by the build) until it is fixed`
-      : `${file.relative} is left out until it is fixed (no good version of it is known)`;
-    logOnce(`${file.relative}\0${errors.map(formatIssue).join('\n')}`, `content: ${errors[0] ? formatIssue(errors[0]) : file.relative}${more}; ${outcome}`);
+    const message = lastGoodMessage(file, known ? 'the build' : undefined);
+    logOnce(message, message);
     return undefined;
   };
 

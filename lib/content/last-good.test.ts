@@ -29,9 +29,9 @@ const BROKEN = story('Broken Story', '> '.repeat(20) + 'deep');
 const NESTING = 'body: line nests 20 block quotes and lists ("> ", "- ", "1. "); the limit is 16';
 
 /** A server-side store: keeps the last good content and collects what it logs. */
-function serverStore(root: string, recordDir?: string) {
+function serverStore(root: string) {
   const log: string[] = [];
-  const store = createContentStore(root, { keepLastGood: { log: (message) => log.push(message), ...(recordDir ? { recordDir } : {}) } });
+  const store = createContentStore(root, { keepLastGood: { log: (message) => log.push(message) } });
   return { store, log };
 }
 
@@ -53,37 +53,11 @@ describe('a file that breaks on a running server', () => {
     expect(store.checkContent({ fresh: true }).map(formatIssue)).toEqual([`${GOOD}:9: ${NESTING}`]);
   });
 
-  it('serves the version the build validated when the server starts with the file broken', () => {
-    const root = makeTree({
-      [GOOD]: story('Good Story'),
-      [OTHER]: story('Other Story'),
-      'content/news/draft-story.md': story('Draft Story').replace('status: published', 'status: draft'),
-      'content/news/scheduled-story.md': story('Scheduled Story').replace('date: 2023-06-13', 'date: 2099-01-01'),
-    });
-    const record = path.join(root, '.next', 'content-record');
-    // The build: a strict load that records the sources it validated.
-    expect(titles(createContentStore(root, { writeRecordTo: record }).getArticles())).toEqual([
-      'Draft Story',
-      'Good Story',
-      'Other Story',
-      'Scheduled Story',
-    ]);
-    // Only what is public: the build output holds no draft or embargoed text.
-    expect(fs.readdirSync(path.join(record, 'sources'))).toHaveLength(2);
-    const manifest = JSON.parse(fs.readFileSync(path.join(record, 'manifest.json'), 'utf8')) as { files: Record<string, string> };
-    expect(Object.keys(manifest.files)).toEqual([GOOD, OTHER]);
-    expect(fs.readFileSync(path.join(record, 'sources', `${manifest.files[GOOD]}.md`), 'utf8')).toBe(story('Good Story'));
-
-    fs.writeFileSync(path.join(root, GOOD), BROKEN);
-    const { store, log } = serverStore(root, record);
-    expect(titles(store.getPublicArticles(new Date('2024-01-01T00:00:00Z')))).toEqual(['Good Story', 'Other Story']);
-    expect(titles(store.getArticles())).toEqual(['Draft Story', 'Good Story', 'Other Story', 'Scheduled Story']);
-    expect(log).toEqual([`content: ${GOOD}:9: ${NESTING}; serving the last good version of ${GOOD} (validated by the build) until it is fixed`]);
-  });
+  // The build's version of a file broken on a public server comes from the content index: indexed-store.test.ts.
 
   it('leaves out a broken file no build validated, says so, and serves everything else', () => {
     const root = makeTree({ [GOOD]: story('Good Story'), 'content/news/new-story.md': BROKEN });
-    const { store, log } = serverStore(root, path.join(root, 'no-record'));
+    const { store, log } = serverStore(root);
     expect(titles(store.getArticles())).toEqual(['Good Story']);
     expect(log).toEqual([
       `content: content/news/new-story.md:9: ${NESTING}; content/news/new-story.md is left out until it is fixed (no good version of it is known)`,

@@ -55,14 +55,13 @@ export interface ContentStoreOptions {
   /** The folder holding news/, pages/ and images/; defaults to `<rootDir>/content`. */
   contentDir?: string;
   /**
-   * A running server: a file with errors never stops the site. Its last good version (from
-   * earlier in this process, or the one the build validated, from `recordDir`) is served instead,
-   * or it is left out when there is none, and `log` is told once per file and problem. The
-   * getters do not throw. Builds and content:check leave this off, so an error stops them.
+   * A running server (staff preview): a file with errors never stops the site. Its last good
+   * version from earlier in this process is served instead, or it is left out when there is none,
+   * and `log` is told once per file and problem. The getters do not throw. content:check and the
+   * tests leave this off, so an error stops them. (The public site falls back on the build's
+   * version, from the content index: lib/content/indexed-store.ts.)
    */
-  keepLastGood?: { log: (message: string) => void; recordDir?: string };
-  /** Where a successful load writes the validated sources (the build: decision 0016). */
-  writeRecordTo?: string;
+  keepLastGood?: { log: (message: string) => void };
 }
 
 export interface ContentStore {
@@ -385,6 +384,19 @@ function loadPage(contentDir: string, file: SourceFile, timeZone: string, source
 type Item = Article | Page;
 
 /**
+ * What a server logs when a file has errors: the first of them, and which good version of the file
+ * is served instead (validated by this process, or by the build), or that it is left out.
+ */
+export function lastGoodMessage(file: SourceFile, servedFrom: 'this process' | 'the build' | undefined): string {
+  const errors = file.issues.items.filter((issue) => issue.severity === 'error');
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  const outcome = servedFrom
+    ? `serving the last good version of ${file.relative} (validated by ${servedFrom}) until it is fixed`
+    : `${file.relative} is left out until it is fixed (no good version of it is known)`;
+  return `content: ${errors[0] ? formatIssue(errors[0]) : file.relative}${more}; ${outcome}`;
+}
+
+/**
  * Related stories: the `limit` articles of `list` (newest first) sharing most topics with
  * `article`, newest first among equals. One pass keeping the best, not a sort of every match:
  * every article page asks, and at 10,000 articles sorting thousands of matches dominated the build.
@@ -451,13 +463,6 @@ interface LoadedFile {
   item: Item | undefined;
 }
 
-const RECORD_MANIFEST = 'manifest.json';
-
-/** The build's record of validated sources (decision 0016): `{ files: { "content/news/x.md": "<sha256>" } }`. */
-interface RecordManifest {
-  files: Record<string, string>;
-}
-
 /** Strict: every file of the content folder, read and parsed now. Throws nothing for content problems. */
 export function loadContent(rootDir: string, options: ContentStoreOptions = {}): ContentSnapshot {
   return createContentStore(rootDir, options).load({ fresh: true });
@@ -471,8 +476,6 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
   const loadedFiles = new Map<string, LoadedFile>();
   const lastGood = new Map<string, Item>();
   const logged = new Set<string>();
-  let manifest: RecordManifest | undefined;
-  const recorded = new Map<string, string>();
 
   const loadItem = (collection: 'news' | 'pages', file: SourceFile, source: string, parse: Parse): Item | undefined =>
     collection === 'news'
@@ -506,71 +509,15 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
     if (found.hit) return found.item;
     const source = readChecked(file);
     const item = source === undefined ? undefined : loadItem(collection, file, source, parseMarkdown);
-    // Only what is public at build time: the build output must hold no draft or embargoed text
-    // (e2e/preview.spec.ts scans it). A draft that breaks later is left out until it is fixed.
-    if (source !== undefined && item && storeOptions.writeRecordTo && (collection === 'pages' || isPublic(item as Article, new Date()))) {
-      recorded.set(file.relative, recordSource(source));
-    }
     return remember(file, found, item);
   };
 
-  /** Writes a validated source under its hash (once: the build's workers all load the same files). */
-  const recordSource = (source: string): string => {
-    const hash = sha256(source);
-    const target = path.join(storeOptions.writeRecordTo!, 'sources', `${hash}.md`);
-    if (!fs.existsSync(target)) {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const temporary = `${target}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, source);
-      fs.renameSync(temporary, target);
-    }
-    return hash;
-  };
-
-  const writeManifest = () => {
-    const dir = storeOptions.writeRecordTo!;
-    const body: RecordManifest = { files: Object.fromEntries([...recorded].sort(([a], [b]) => (a < b ? -1 : 1))) };
-    const temporary = path.join(dir, `${RECORD_MANIFEST}.${process.pid}.tmp`);
-    fs.writeFileSync(temporary, `${JSON.stringify(body, null, 1)}\n`);
-    fs.renameSync(temporary, path.join(dir, RECORD_MANIFEST));
-  };
-
-  /** The version of `file` the build validated, when the build recorded one and it still loads. */
-  const fromRecord = (collection: 'news' | 'pages', file: SourceFile): Item | undefined => {
-    const dir = keepLastGood?.recordDir;
-    if (!dir) return undefined;
-    try {
-      manifest ??= JSON.parse(fs.readFileSync(path.join(dir, RECORD_MANIFEST), 'utf8')) as RecordManifest;
-    } catch {
-      manifest = { files: {} };
-    }
-    const hash = manifest.files[file.relative];
-    if (!hash || !/^[0-9a-f]{64}$/.test(hash)) return undefined;
-    const recordFile: SourceFile = { ...file, issues: new IssueList(file.relative) };
-    let source: string;
-    try {
-      source = fs.readFileSync(path.join(dir, 'sources', `${hash}.md`), 'utf8');
-    } catch {
-      return undefined;
-    }
-    if (!checkLimits(source, recordFile.issues)) return undefined;
-    const item = loadItem(collection, recordFile, source, parseMarkdown);
-    if (!item || recordFile.issues.errorCount > 0) return undefined;
-    item.warnings = sortIssues(recordFile.issues.items);
-    return item;
-  };
-
   /** Once per file and problem, whatever the number of requests: what is wrong and what is served instead. */
-  const report = (file: SourceFile, served: 'this process' | 'the build' | undefined) => {
-    const errors = file.issues.items.filter((issue) => issue.severity === 'error');
-    const key = `${file.relative}\0${errors.map(formatIssue).join('\n')}\0${served}`;
-    if (logged.has(key)) return;
-    logged.add(key);
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    const outcome = served
-      ? `serving the last good version of ${file.relative} (validated by ${served}) until it is fixed`
-      : `${file.relative} is left out until it is fixed (no good version of it is known)`;
-    keepLastGood!.log(`content: ${errors[0] ? formatIssue(errors[0]) : file.relative}${more}; ${outcome}`);
+  const report = (file: SourceFile, served: 'this process' | undefined) => {
+    const message = lastGoodMessage(file, served);
+    if (logged.has(message)) return;
+    logged.add(message);
+    keepLastGood!.log(message);
   };
 
   const readCollection = <T extends Item>(collection: 'news' | 'pages', files: SourceFile[]): T[] => {
@@ -584,16 +531,8 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
         continue;
       }
       if (!keepLastGood) continue;
-      let fallback = lastGood.get(file.relative);
-      let served: 'this process' | 'the build' | undefined = fallback ? 'this process' : undefined;
-      if (!fallback) {
-        fallback = fromRecord(collection, file);
-        if (fallback) {
-          served = 'the build';
-          lastGood.set(file.relative, fallback);
-        }
-      }
-      report(file, served);
+      const fallback = lastGood.get(file.relative);
+      report(file, fallback ? 'this process' : undefined);
       if (fallback) items.push(fallback as T);
     }
     return items;
@@ -605,7 +544,6 @@ export function createContentStore(rootDir: string, storeOptions: ContentStoreOp
     const articles = readCollection<Article>('news', articleFiles).sort(newestFirst);
     const pages = readCollection<Page>('pages', pageFiles).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
     const issues = sortIssues([...articleFiles, ...pageFiles].flatMap((file) => file.issues.items));
-    if (storeOptions.writeRecordTo && !issues.some((issue) => issue.severity === 'error')) writeManifest();
     return { articles, pages, issues, articleFiles: articleFiles.length, pageFiles: pageFiles.length };
   };
 
