@@ -9,7 +9,7 @@ import { writeSearchDatabase } from '../search/index-db';
 import { articleRecord, pageRecord, writeContentIndex, type ArticleRecord, type ContentIndexData, type PageRecord } from './content-index';
 import { IssueList, sortIssues } from './issues';
 import { checkSize } from './limits';
-import { collectFiles, loadSourceFile, type SourceFile } from './store';
+import { collectFiles, fileStamp, loadSourceFile, type SourceFile } from './store';
 import type { Article, ContentIssue, Page } from './types';
 
 /**
@@ -215,7 +215,8 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
       const source = fs.readFileSync(file.absolute, 'utf8');
       const images = imageFolderStamp(contentDir, collection, file.slug);
       entry.source = source;
-      entry.stamp = `${stat.size}:${stat.mtimeMs}:${images}`;
+      // What the server compares the file with (lib/content/indexed-store.ts): size and times only.
+      entry.stamp = fileStamp(contentDir, collection, file.absolute, file.slug);
       entry.key = sha256(`${version}\0${timeZone}\0${collection}\0${file.relative}\0${images}\0${source}`);
       entry.outcome = cache.lookUp(entry.key);
       // A scheduled article whose time has come since it was cached: its record is needed now.

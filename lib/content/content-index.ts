@@ -99,17 +99,25 @@ export function pageRecord(page: Page, sourceHash: string): PageRecord {
   return record;
 }
 
+// `listing` holds what the server reads of every article when it starts, newest first (rowid
+// order), in few bytes: topics as ids of `topics`, the source path only where it is not
+// content/news/<slug>.md. Everything else of an article is in `details`, read when a page shows it.
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  CREATE TABLE articles (
-    slug TEXT PRIMARY KEY, source_path TEXT NOT NULL, source_hash TEXT NOT NULL, title TEXT NOT NULL,
-    date TEXT NOT NULL, published_at INTEGER NOT NULL, updated TEXT, updated_at INTEGER,
-    topics TEXT NOT NULL, details TEXT NOT NULL, stamp TEXT NOT NULL
-  ) WITHOUT ROWID;
+  CREATE TABLE topics (id INTEGER PRIMARY KEY, slug TEXT NOT NULL, name TEXT NOT NULL);
+  CREATE TABLE listing (
+    slug TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL, published_at INTEGER NOT NULL,
+    updated TEXT, updated_at INTEGER, topics TEXT NOT NULL, stamp TEXT NOT NULL, source_path TEXT
+  );
+  CREATE TABLE details (slug TEXT PRIMARY KEY, source_hash TEXT NOT NULL, details TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE pages (slug TEXT PRIMARY KEY, record TEXT NOT NULL, stamp TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE sources (hash TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE withheld (path_hash TEXT PRIMARY KEY, stamp TEXT NOT NULL, source_hash TEXT NOT NULL, due_at INTEGER) WITHOUT ROWID;
 `;
+
+/** Newest first, then by slug: the order of every listing (lib/content/store.ts `newestFirst`). */
+const newestFirst = (a: { record: ArticleRecord }, b: { record: ArticleRecord }) =>
+  b.record.publishedAt - a.record.publishedAt || (a.record.slug < b.record.slug ? -1 : a.record.slug > b.record.slug ? 1 : 0);
 
 /** Writes the index atomically (a temporary file renamed over it); returns its size in bytes. */
 export function writeContentIndex(file: string, data: ContentIndexData): number {
@@ -122,19 +130,33 @@ export function writeContentIndex(file: string, data: ContentIndexData): number 
     db.pragma('synchronous = OFF');
     db.exec(SCHEMA);
     const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-    const article = db.prepare(
-      'INSERT INTO articles (slug, source_path, source_hash, title, date, published_at, updated, updated_at, topics, details, stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    const topic = db.prepare('INSERT INTO topics (id, slug, name) VALUES (?, ?, ?)');
+    const listing = db.prepare(
+      'INSERT INTO listing (slug, title, date, published_at, updated, updated_at, topics, stamp, source_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    const details = db.prepare('INSERT INTO details (slug, source_hash, details) VALUES (?, ?, ?)');
     const page = db.prepare('INSERT INTO pages (slug, record, stamp) VALUES (?, ?, ?)');
     const source = db.prepare('INSERT OR IGNORE INTO sources (hash, text) VALUES (?, ?)');
     const withheld = db.prepare('INSERT INTO withheld (path_hash, stamp, source_hash, due_at) VALUES (?, ?, ?, ?)');
+    const topicIds = new Map<string, number>();
+    const topicId = (t: Topic) => {
+      const key = `${t.slug}\0${t.name}`;
+      let id = topicIds.get(key);
+      if (id === undefined) {
+        topicIds.set(key, (id = topicIds.size + 1));
+        topic.run(id, t.slug, t.name);
+      }
+      return id;
+    };
     db.transaction(() => {
       meta.run('format', CONTENT_INDEX_FORMAT);
       meta.run('version', String(CONTENT_INDEX_VERSION));
       meta.run('builtAt', data.builtAt.toISOString());
       meta.run('timeZone', data.timeZone);
-      for (const { record: r, stamp, source: text } of data.articles) {
-        article.run(r.slug, r.sourcePath, r.sourceHash, r.title, r.date, r.publishedAt, r.updated ?? null, r.updatedAt ?? null, JSON.stringify(r.topics), JSON.stringify(r.details), stamp);
+      for (const { record: r, stamp, source: text } of [...data.articles].sort(newestFirst)) {
+        const ownPath = r.sourcePath === `content/news/${r.slug}.md` ? null : r.sourcePath;
+        listing.run(r.slug, r.title, r.date, r.publishedAt, r.updated ?? null, r.updatedAt ?? null, r.topics.map(topicId).join(','), stamp, ownPath);
+        details.run(r.slug, r.sourceHash, JSON.stringify(r.details));
         source.run(r.sourceHash, text);
       }
       for (const { record: r, stamp, source: text } of data.pages) {
@@ -150,28 +172,21 @@ export function writeContentIndex(file: string, data: ContentIndexData): number 
   return fs.statSync(file).size;
 }
 
-/** An article row as the server reads it at start: the eager fields only. */
-export interface ArticleRow {
-  slug: string;
-  sourcePath: string;
-  sourceHash: string;
-  title: string;
-  date: string;
-  publishedAt: number;
-  updated: string | null;
-  updatedAt: number | null;
-  topics: string;
-  stamp: string;
-}
+/**
+ * An article row as the server reads it at start, newest first: slug, title, date, publishedAt,
+ * updated, updatedAt, topic ids ("1,4"), stamp, and its source path when not content/news/<slug>.md.
+ */
+export type ListingRow = [string, string, string, number, string | null, number | null, string, string, string | null];
 
 export interface ContentIndexReader {
   readonly file: string;
   readonly builtAt: Date;
   readonly timeZone: string;
-  articles(): ArticleRow[];
+  topics(): Map<number, Topic>;
+  listing(): ListingRow[];
   pages(): { record: PageRecord; stamp: string }[];
   withheld(): WithheldRecord[];
-  details(slug: string): ArticleDetails | undefined;
+  details(slug: string): { sourceHash: string; details: ArticleDetails } | undefined;
   source(hash: string): string | undefined;
   close(): void;
 }
@@ -193,25 +208,26 @@ export function openContentIndex(file: string): ContentIndexReader {
   };
   let meta: Map<string, string>;
   try {
-    meta = new Map((db.prepare('SELECT key, value FROM meta').raw().all() as [string, string][]).map(([k, v]) => [k, v]));
+    meta = new Map(db.prepare('SELECT key, value FROM meta').raw().all() as [string, string][]);
   } catch (error) {
     throw corrupt((error as Error).message);
   }
   if (meta.get('format') !== CONTENT_INDEX_FORMAT || meta.get('version') !== String(CONTENT_INDEX_VERSION)) {
     throw corrupt(`not a ${CONTENT_INDEX_FORMAT} version ${CONTENT_INDEX_VERSION} file`);
   }
-  const details = db.prepare('SELECT details FROM articles WHERE slug = ?').pluck();
+  const details = db.prepare('SELECT source_hash, details FROM details WHERE slug = ?').raw();
   const source = db.prepare('SELECT text FROM sources WHERE hash = ?').pluck();
   return {
     file,
     builtAt: new Date(meta.get('builtAt') ?? 0),
     timeZone: meta.get('timeZone') ?? '',
-    articles: () =>
+    topics: () =>
+      new Map((db.prepare('SELECT id, slug, name FROM topics').raw().all() as [number, string, string][]).map(([id, slug, name]) => [id, { name, slug }])),
+    listing: () =>
       db
-        .prepare(
-          'SELECT slug, source_path AS sourcePath, source_hash AS sourceHash, title, date, published_at AS publishedAt, updated, updated_at AS updatedAt, topics, stamp FROM articles',
-        )
-        .all() as ArticleRow[],
+        .prepare('SELECT slug, title, date, published_at, updated, updated_at, topics, stamp, source_path FROM listing ORDER BY rowid')
+        .raw()
+        .all() as ListingRow[],
     pages: () =>
       (db.prepare('SELECT record, stamp FROM pages ORDER BY slug').all() as { record: string; stamp: string }[]).map((row) => ({
         record: JSON.parse(row.record) as PageRecord,
@@ -220,8 +236,8 @@ export function openContentIndex(file: string): ContentIndexReader {
     withheld: () =>
       db.prepare('SELECT path_hash AS pathHash, stamp, source_hash AS sourceHash, due_at AS dueAt FROM withheld').all() as WithheldRecord[],
     details: (slug) => {
-      const text = details.get(slug) as string | undefined;
-      return text === undefined ? undefined : (JSON.parse(text) as ArticleDetails);
+      const row = details.get(slug) as [string, string] | undefined;
+      return row && { sourceHash: row[0], details: JSON.parse(row[1]) as ArticleDetails };
     },
     source: (hash) => source.get(hash) as string | undefined,
     close: () => db.close(),

@@ -5,7 +5,7 @@ import { siteConfig } from '../site-config';
 import { calendarMonthOf, type CalendarMonth } from './calendar';
 import { articleState, type ArticleState } from './state';
 import { contentBuildDirectory, contentIndexFile } from './content-index';
-import { createIndexedStore, type PublicContent } from './indexed-store';
+import { BUILT_INTO_INDEX, createIndexedStore, type PublicContent } from './indexed-store';
 import { createContentStore, type ContentStore, type LoadOptions } from './store';
 import type { Article, ContentIssue, Page, Topic } from './types';
 
@@ -54,10 +54,7 @@ export function getContentStore(): ContentStore {
 }
 
 const PUBLIC_KEY = Symbol.for('newsroom.publicContent');
-const BUILT_KEY = Symbol.for('newsroom.builtArticles');
-const sharedPublic = globalThis as typeof globalThis & { [PUBLIC_KEY]?: PublicContent; [BUILT_KEY]?: WeakSet<Article> };
-/** Filled by the indexed store with the articles it made from index rows; shared by the proxy's and the pages' copies of this module. */
-const builtArticles = (sharedPublic[BUILT_KEY] ??= new WeakSet<Article>());
+const sharedPublic = globalThis as typeof globalThis & { [PUBLIC_KEY]?: PublicContent };
 
 /**
  * What the public site reads: in a production build and server, the content index the build wrote
@@ -77,7 +74,6 @@ export function getPublicContent(): PublicContent {
       timeZone: siteConfig.timeZone,
       log: (message) => console.warn(message),
       compare: !building,
-      built: builtArticles,
     });
   } else {
     const store = getContentStore();
@@ -274,5 +270,5 @@ export function getArchiveArticlesForView(period: ArchivePeriod, view: View): Ar
  * scheduled article whose time came) and for every article of the file store (dev, tests).
  */
 export function builtIntoIndex(article: Article): boolean {
-  return builtArticles.has(article);
+  return (article as Article & { [BUILT_INTO_INDEX]?: true })[BUILT_INTO_INDEX] === true;
 }

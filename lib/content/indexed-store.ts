@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openContentIndex, type ArticleDetails, type ArticleRow, type ContentIndexReader, type PageRecord } from './content-index';
+import { openContentIndex, type ArticleDetails, type ContentIndexReader, type PageRecord } from './content-index';
 import { formatIssue, IssueList } from './issues';
 import { collectFiles, fileStamp, lastGoodMessage, loadSourceFile, newestFirst, pickRelated, readChecked, type SourceFile } from './store';
 import { isPublic } from './state';
@@ -37,8 +37,6 @@ export interface IndexedStoreOptions {
    * written from that same folder.
    */
   compare: boolean;
-  /** Articles the store made from index rows are added here (lib/content `builtIntoIndex`). */
-  built?: WeakSet<Article>;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -65,55 +63,71 @@ class Recent<K, V> {
 }
 
 interface Lazy {
-  details(article: IndexedArticle): ArticleDetails;
+  details(article: IndexedArticle): { sourceHash: string; details: ArticleDetails };
   body(article: IndexedArticle): Body;
 }
 
-/** An article from an index row: the listing fields eager, the rest read from the index when asked. */
+/** Marks the articles made from index rows (lib/content `builtIntoIndex`): the same symbol in every copy of this module. */
+export const BUILT_INTO_INDEX = Symbol.for('newsroom.builtIntoIndex');
+
+/**
+ * An article from an index row: the listing fields as own properties, the rest (read from the
+ * index when asked) as getters. About 100,000 of these live in a server's memory.
+ */
 class IndexedArticle implements Article {
-  readonly path: string;
   readonly publishedAt: Date;
   // Declared, not defined: an article without them has no such own property, as the file store's.
   declare readonly updated?: string;
   declare readonly updatedAt?: Date;
   readonly status = 'published' as const;
   readonly #lazy: Lazy;
+  /** Null for content/news/<slug>.md, the path of nearly every article. */
+  readonly #sourcePath: string | null;
 
   constructor(
     lazy: Lazy,
     readonly slug: string,
-    readonly sourcePath: string,
-    readonly sourceHash: string,
     readonly title: string,
     readonly date: string,
     publishedAt: number,
     readonly topics: Topic[],
     updated: string | null,
     updatedAt: number | null,
+    sourcePath: string | null,
   ) {
     this.#lazy = lazy;
-    this.path = `/news/${slug}`;
+    this.#sourcePath = sourcePath;
     this.publishedAt = new Date(publishedAt);
     if (updated !== null) Object.defineProperty(this, 'updated', { value: updated, enumerable: true });
     if (updatedAt !== null) Object.defineProperty(this, 'updatedAt', { value: new Date(updatedAt), enumerable: true });
   }
 
+  get path(): string {
+    return `/news/${this.slug}`;
+  }
+  get sourcePath(): string {
+    return this.#sourcePath ?? `content/news/${this.slug}.md`;
+  }
+  get sourceHash(): string {
+    return this.#lazy.details(this).sourceHash;
+  }
   get summary(): string {
-    return this.#lazy.details(this).summary;
+    return this.#lazy.details(this).details.summary;
   }
   get byline(): Byline | undefined {
-    return this.#lazy.details(this).byline;
+    return this.#lazy.details(this).details.byline;
   }
   get image(): Figure | undefined {
-    return this.#lazy.details(this).image;
+    return this.#lazy.details(this).details.image;
   }
   get warnings(): ContentIssue[] {
-    return this.#lazy.details(this).warnings;
+    return this.#lazy.details(this).details.warnings;
   }
   get body(): Body {
     return this.#lazy.body(this);
   }
 }
+Object.defineProperty(IndexedArticle.prototype, BUILT_INTO_INDEX, { value: true });
 
 /** One file of the folder now, beside what the index says of it. */
 interface Tracked {
@@ -131,17 +145,19 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
     log(message);
   };
 
-  /** Topic objects shared by every article that has them: one per topic, not one per article. */
-  const topics = new Map<string, Topic>();
-  const topicList = (json: string): Topic[] =>
-    (JSON.parse(json) as Topic[]).map((topic) => {
-      const key = `${topic.slug}\0${topic.name}`;
-      let shared = topics.get(key);
-      if (!shared) topics.set(key, (shared = topic));
-      return shared;
-    });
+  /**
+   * Topic lists by their ids ("1,4"): articles with the same topics share one array of the same
+   * topic objects, not one each.
+   */
+  const topicById = index.topics();
+  const topicLists = new Map<string, Topic[]>();
+  const topicList = (ids: string): Topic[] => {
+    let list = topicLists.get(ids);
+    if (!list) topicLists.set(ids, (list = ids === '' ? [] : ids.split(',').map((id) => topicById.get(Number(id))!)));
+    return list;
+  };
 
-  const details = new Recent<string, ArticleDetails>(DETAILS_KEPT);
+  const details = new Recent<string, { sourceHash: string; details: ArticleDetails }>(DETAILS_KEPT);
   const bodies = new Recent<string, Body>(BODIES_KEPT);
   /** Parses a body from the validated text the index holds under `hash`. */
   const bodyOf = (collection: 'news' | 'pages', slug: string, sourcePath: string, hash: string): Body =>
@@ -156,26 +172,23 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
       return EMPTY_BODY;
     });
   const lazy: Lazy = {
-    details: (article) => details.get(article.slug, () => index.details(article.slug) ?? { summary: '', warnings: [] }),
+    details: (article) =>
+      details.get(article.slug, () => index.details(article.slug) ?? { sourceHash: '', details: { summary: '', warnings: [] } }),
     body: (article) => bodyOf('news', article.slug, article.sourcePath, article.sourceHash),
   };
-  const fromRow = (row: ArticleRow): IndexedArticle => {
-    const article = new IndexedArticle(
-      lazy, row.slug, row.sourcePath, row.sourceHash, row.title, row.date, row.publishedAt, topicList(row.topics), row.updated, row.updatedAt,
-    );
-    options.built?.add(article);
-    return article;
-  };
 
-  // What the index holds, by the file's path (content/news/x.md).
-  const rows = new Map<string, { article: Article; stamp: string; hash: string }>();
-  for (const row of index.articles()) rows.set(row.sourcePath, { article: fromRow(row), stamp: row.stamp, hash: row.sourceHash });
+  // What the index holds, by slug (unique across the folder), newest first.
+  const rows = new Map<string, { article: Article; stamp: string }>();
+  for (const [slug, title, date, publishedAt, updated, updatedAt, topicIds, stamp, sourcePath] of index.listing()) {
+    const article = new IndexedArticle(lazy, slug, title, date, publishedAt, topicList(topicIds), updated, updatedAt, sourcePath);
+    rows.set(slug, { article, stamp });
+  }
   const pageRows = new Map<string, { record: PageRecord; stamp: string }>();
   for (const page of index.pages()) pageRows.set(page.record.sourcePath, page);
   const withheld = new Map(index.withheld().map((entry) => [entry.pathHash, entry]));
 
-  /** The articles served: index rows, replaced or joined by what the folder says now. By path. */
-  const articles = new Map<string, Article>([...rows].map(([sourcePath, { article }]) => [sourcePath, article]));
+  /** The articles served: index rows, replaced or joined by what the folder says now. By slug. */
+  const articles = new Map<string, Article>([...rows].map(([slug, { article }]) => [slug, article]));
   /** Scheduled articles not yet read: path → when they are due. */
   const scheduled = new Map<string, { due: number; tracked: Tracked }>();
   const pages = new Map<string, Page>();
@@ -205,7 +218,7 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
     const source = readChecked(file);
     const item = source === undefined ? undefined : loadSourceFile(contentDir, collection, file, source, timeZone);
     if (item) return item;
-    const known = collection === 'news' ? rows.has(file.relative) : pageRows.has(file.relative);
+    const known = collection === 'news' ? rows.get(file.slug)?.article.sourcePath === file.relative : pageRows.has(file.relative);
     const message = lastGoodMessage(file, known ? 'the build' : undefined);
     logOnce(message, message);
     return undefined;
@@ -224,7 +237,9 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
       if (page) pages.set(file.relative, page);
       return;
     }
-    const row = rows.get(file.relative);
+    const found = rows.get(file.slug);
+    // The same slug in another folder is another file.
+    const row = found && found.article.sourcePath === file.relative ? found : undefined;
     if (row?.stamp === stamp) return;
     const pathHash = sha256(file.relative);
     const held = withheld.get(pathHash);
@@ -235,18 +250,18 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
     // The stamp differs (a copied folder keeps no times): the text decides.
     const source = readSafely(file.absolute);
     const hash = source === undefined ? undefined : sha256(source);
-    if (row && hash === row.hash) return;
+    if (row && hash === row.article.sourceHash) return;
     if (held && hash === held.sourceHash) {
       if (held.dueAt !== null) scheduled.set(file.relative, { due: held.dueAt, tracked });
       return;
     }
     const article = load(tracked) as Article | undefined;
     if (!article) return; // the build's version (if any) stays
-    if (article.status === 'draft') articles.delete(file.relative);
+    if (article.status === 'draft') articles.delete(file.slug);
     else if (article.publishedAt.getTime() > now) {
-      articles.delete(file.relative);
+      articles.delete(file.slug);
       scheduled.set(file.relative, { due: article.publishedAt.getTime(), tracked });
-    } else articles.set(file.relative, article);
+    } else articles.set(file.slug, article);
   };
 
   const readSafely = (absolute: string): string | undefined => {
@@ -267,7 +282,7 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
           logOnce(`${file.relative}\0slug`, `content: ${formatIssue(file.issues.items[0]!)}; ${file.relative} is left out until it is fixed`);
           continue;
         }
-        seen.add(file.relative);
+        seen.add(collection === 'news' ? file.slug : file.relative);
         try {
           reconcile({ file, collection }, now);
         } catch (error) {
@@ -275,7 +290,7 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
         }
       }
     }
-    for (const sourcePath of [...articles.keys()]) if (!seen.has(sourcePath)) articles.delete(sourcePath);
+    for (const slug of [...articles.keys()]) if (!seen.has(slug)) articles.delete(slug);
     for (const sourcePath of [...pages.keys()]) if (!seen.has(sourcePath)) pages.delete(sourcePath);
     compared = true;
     version += 1;
@@ -289,7 +304,7 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
       scheduled.delete(sourcePath);
       const article = load(tracked) as Article | undefined;
       if (!article || !isPublic(article, new Date(now))) continue;
-      articles.set(sourcePath, article);
+      articles.set(article.slug, article);
       changed = true;
     }
     if (changed) version += 1;
@@ -297,7 +312,7 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
   };
 
   // One list for every `now` between two publication times, as the file store keeps.
-  let cache: { version: number; from: number; until: number; list: Article[]; bySlug: Map<string, Article> } | undefined;
+  let cache: { version: number; from: number; until: number; list: Article[] } | undefined;
   const publicList = (when: Date = new Date()) => {
     const at = when.getTime();
     if (!compared) compare(at);
@@ -315,13 +330,17 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
       } else until = Math.min(until, time);
     }
     list.sort(newestFirst);
-    cache = { version, from, until, list, bySlug: new Map(list.map((article) => [article.slug, article])) };
+    cache = { version, from, until, list };
     return cache;
   };
 
   return {
     getPublicArticles: (now) => [...publicList(now).list],
-    getPublicArticle: (slug, now) => publicList(now).bySlug.get(slug),
+    getPublicArticle: (slug, now = new Date()) => {
+      publicList(now);
+      const article = articles.get(slug);
+      return article && article.publishedAt.getTime() <= now.getTime() ? article : undefined;
+    },
     getRelatedArticles: (article, limit = 3, now) => pickRelated(article, publicList(now).list, limit),
     getPages: () => {
       if (!compared) compare(Date.now());
