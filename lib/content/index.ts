@@ -74,6 +74,7 @@ export function getPublicContent(): PublicContent {
       timeZone: siteConfig.timeZone,
       log: (message) => console.warn(message),
       compare: !building,
+      clock: () => clockNow().getTime(),
     });
   } else {
     const store = getContentStore();

@@ -47,7 +47,7 @@ async function build(root: string, now = NOW) {
 
 const built = (article: Article) => (article as Article & { [BUILT_INTO_INDEX]?: true })[BUILT_INTO_INDEX] === true;
 
-function open(root: string) {
+function open(root: string, steps?: { syncLimit: number; step: number }) {
   const log: string[] = [];
   const store = createIndexedStore({
     indexFile: path.join(root, '.next/cache/content/index.db'),
@@ -55,6 +55,8 @@ function open(root: string) {
     timeZone: ZONE,
     log: (message) => log.push(message),
     compare: true,
+    clock: () => NOW.getTime(),
+    ...steps,
   });
   return { store, log };
 }
@@ -167,6 +169,19 @@ describe('the indexed store', () => {
     expect(served.map((article) => article.title)).toEqual(['Fourth Story', 'First Story, Corrected']);
     // Read from the folder, so the build's search index does not hold them as they are.
     expect(served.map(built)).toEqual([false, false]);
+  });
+
+  it('on a large site, answers from the index at once and shows edits as the comparison reaches them', async () => {
+    const root = site();
+    await build(root);
+    edit(path.join(root, 'content/news/third-story.md'), story('Third Story, Revised', { date: '2024-02-03' }));
+    fs.rmSync(path.join(root, 'content/news/first-story.md'));
+    const { store } = open(root, { syncLimit: 1, step: 2 });
+    // First answer: the index as built.
+    expect(store.getPublicArticles(NOW).map((article) => article.title)).toEqual(['Third Story', 'Second Story', 'First Story']);
+    // Six files, two per step: done after three turns of the event loop.
+    for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(store.getPublicArticles(NOW).map((article) => article.title)).toEqual(['Third Story, Revised', 'Second Story']);
   });
 
   it('answers from the index without reading a file whose size and times match it, so a draft is never read', async () => {
