@@ -47,7 +47,7 @@ async function build(root: string, now = NOW) {
 
 const built = (article: Article) => (article as Article & { [BUILT_INTO_INDEX]?: true })[BUILT_INTO_INDEX] === true;
 
-function open(root: string, steps?: { syncLimit: number; step: number }) {
+function open(root: string, steps?: { syncLimit: number; step: number; delay: number }) {
   const log: string[] = [];
   const store = createIndexedStore({
     indexFile: path.join(root, '.next/cache/content/index.db'),
@@ -144,6 +144,9 @@ describe('the indexed store', () => {
       ...article,
       path: article.path,
       sourcePath: article.sourcePath,
+      title: article.title,
+      date: article.date,
+      updated: article.updated,
       sourceHash: article.sourceHash,
       summary: article.summary, byline: article.byline, image: article.image, warnings: article.warnings, body: article.body });
     const expected = files.getPublicArticles(NOW);
@@ -176,9 +179,10 @@ describe('the indexed store', () => {
     await build(root);
     edit(path.join(root, 'content/news/third-story.md'), story('Third Story, Revised', { date: '2024-02-03' }));
     fs.rmSync(path.join(root, 'content/news/first-story.md'));
-    const { store } = open(root, { syncLimit: 1, step: 2 });
+    const { store } = open(root, { syncLimit: 1, step: 2, delay: 20 });
     // First answer: the index as built.
     expect(store.getPublicArticles(NOW).map((article) => article.title)).toEqual(['Third Story', 'Second Story', 'First Story']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
     // Six files, two per step: done after three turns of the event loop.
     for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
     expect(store.getPublicArticles(NOW).map((article) => article.title)).toEqual(['Third Story, Revised', 'Second Story']);

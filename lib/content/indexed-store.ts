@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openContentIndex, type ArticleDetails, type ContentIndexReader, type PageRecord } from './content-index';
+import { openContentIndex, type ArticleFields, type ContentIndexReader, type PageRecord } from './content-index';
 import { formatIssue, IssueList } from './issues';
 import { collectFiles, fileStamp, lastGoodMessage, loadSourceFile, newestFirst, pickRelated, readChecked, type SourceFile } from './store';
 import { isPublic } from './state';
@@ -41,6 +41,8 @@ export interface IndexedStoreOptions {
   syncLimit?: number;
   /** Files compared per step past `syncLimit` (default 2,000). */
   step?: number;
+  /** Past `syncLimit`: how long after the store is first used the comparison starts, in ms (default 1,000). */
+  delay?: number;
   /** The site clock, for steps of the comparison that run between requests (default Date.now). */
   clock?: () => number;
 }
@@ -69,7 +71,7 @@ class Recent<K, V> {
 }
 
 interface Lazy {
-  details(article: IndexedArticle): { sourceHash: string; details: ArticleDetails };
+  fields(article: IndexedArticle): ArticleFields;
   body(article: IndexedArticle): Body;
 }
 
@@ -77,35 +79,24 @@ interface Lazy {
 export const BUILT_INTO_INDEX = Symbol.for('newsroom.builtIntoIndex');
 
 /**
- * An article from an index row: the listing fields as own properties, the rest (read from the
- * index when asked) as getters. About 100,000 of these live in a server's memory.
+ * An article from an index row: what every listing, related story, archive and sitemap needs of
+ * every article as own properties (slug, instants, topics), the rest as getters that read the index
+ * when a page shows it. About 100,000 of these live in a server's memory, so they are small.
  */
 class IndexedArticle implements Article {
   readonly publishedAt: Date;
-  // Declared, not defined: an article without them has no such own property, as the file store's.
-  declare readonly updated?: string;
+  // Declared, not defined: an article without it has no such own property, as the file store's.
   declare readonly updatedAt?: Date;
   readonly status = 'published' as const;
   readonly #lazy: Lazy;
   /** Null for content/news/<slug>.md, the path of nearly every article. */
   readonly #sourcePath: string | null;
 
-  constructor(
-    lazy: Lazy,
-    readonly slug: string,
-    readonly title: string,
-    readonly date: string,
-    publishedAt: number,
-    readonly topics: Topic[],
-    updated: string | null,
-    updatedAt: number | null,
-    sourcePath: string | null,
-  ) {
+  constructor(lazy: Lazy, readonly slug: string, publishedAt: number, updatedAt: number | null, readonly topics: Topic[], sourcePath: string | null) {
     this.#lazy = lazy;
     this.#sourcePath = sourcePath;
     this.publishedAt = new Date(publishedAt);
-    if (updated !== null) Object.defineProperty(this, 'updated', { value: updated, enumerable: true });
-    if (updatedAt !== null) Object.defineProperty(this, 'updatedAt', { value: new Date(updatedAt), enumerable: true });
+    if (updatedAt !== null) this.updatedAt = new Date(updatedAt);
   }
 
   get path(): string {
@@ -114,20 +105,29 @@ class IndexedArticle implements Article {
   get sourcePath(): string {
     return this.#sourcePath ?? `content/news/${this.slug}.md`;
   }
+  get title(): string {
+    return this.#lazy.fields(this).title;
+  }
+  get date(): string {
+    return this.#lazy.fields(this).date;
+  }
+  get updated(): string | undefined {
+    return this.#lazy.fields(this).updated ?? undefined;
+  }
   get sourceHash(): string {
-    return this.#lazy.details(this).sourceHash;
+    return this.#lazy.fields(this).sourceHash;
   }
   get summary(): string {
-    return this.#lazy.details(this).details.summary;
+    return this.#lazy.fields(this).details.summary;
   }
   get byline(): Byline | undefined {
-    return this.#lazy.details(this).details.byline;
+    return this.#lazy.fields(this).details.byline;
   }
   get image(): Figure | undefined {
-    return this.#lazy.details(this).details.image;
+    return this.#lazy.fields(this).details.image;
   }
   get warnings(): ContentIssue[] {
-    return this.#lazy.details(this).details.warnings;
+    return this.#lazy.fields(this).details.warnings;
   }
   get body(): Body {
     return this.#lazy.body(this);
@@ -163,7 +163,7 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
     return list;
   };
 
-  const details = new Recent<string, { sourceHash: string; details: ArticleDetails }>(DETAILS_KEPT);
+  const fields = new Recent<string, ArticleFields>(DETAILS_KEPT);
   const bodies = new Recent<string, Body>(BODIES_KEPT);
   /** Parses a body from the validated text the index holds under `hash`. */
   const bodyOf = (collection: 'news' | 'pages', slug: string, sourcePath: string, hash: string): Body =>
@@ -178,23 +178,26 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
       return EMPTY_BODY;
     });
   const lazy: Lazy = {
-    details: (article) =>
-      details.get(article.slug, () => index.details(article.slug) ?? { sourceHash: '', details: { summary: '', warnings: [] } }),
+    fields: (article) =>
+      fields.get(article.slug, () => {
+        const found = index.fields(article.slug);
+        if (found) return found;
+        throw new Error(`content index ${options.indexFile} has no details of ${article.sourcePath}: run npm run build`);
+      }),
     body: (article) => bodyOf('news', article.slug, article.sourcePath, article.sourceHash),
   };
 
   // What the index holds, by slug (unique across the folder), newest first.
-  const rows = new Map<string, { article: Article; stamp: string }>();
-  for (const [slug, title, date, publishedAt, updated, updatedAt, topicIds, stamp, sourcePath] of index.listing()) {
-    const article = new IndexedArticle(lazy, slug, title, date, publishedAt, topicList(topicIds), updated, updatedAt, sourcePath);
-    rows.set(slug, { article, stamp });
+  const rows = new Map<string, IndexedArticle>();
+  for (const [slug, publishedAt, updatedAt, topicIds, sourcePath] of index.listing()) {
+    rows.set(slug, new IndexedArticle(lazy, slug, publishedAt, updatedAt, topicList(topicIds), sourcePath));
   }
   const pageRows = new Map<string, { record: PageRecord; stamp: string }>();
   for (const page of index.pages()) pageRows.set(page.record.sourcePath, page);
   const withheld = new Map(index.withheld().map((entry) => [entry.pathHash, entry]));
 
   /** The articles served: index rows, replaced or joined by what the folder says now. By slug. */
-  const articles = new Map<string, Article>([...rows].map(([slug, { article }]) => [slug, article]));
+  const articles = new Map<string, Article>(rows);
   /** Scheduled articles not yet read: path → when they are due. */
   const scheduled = new Map<string, { due: number; tracked: Tracked }>();
   const pages = new Map<string, Page>();
@@ -224,7 +227,7 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
     const source = readChecked(file);
     const item = source === undefined ? undefined : loadSourceFile(contentDir, collection, file, source, timeZone);
     if (item) return item;
-    const known = collection === 'news' ? rows.get(file.slug)?.article.sourcePath === file.relative : pageRows.has(file.relative);
+    const known = collection === 'news' ? rows.get(file.slug)?.sourcePath === file.relative : pageRows.has(file.relative);
     const message = lastGoodMessage(file, known ? 'the build' : undefined);
     logOnce(message, message);
     return undefined;
@@ -245,8 +248,8 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
     }
     const found = rows.get(file.slug);
     // The same slug in another folder is another file.
-    const row = found && found.article.sourcePath === file.relative ? found : undefined;
-    if (row?.stamp === stamp) return;
+    const row = found && found.sourcePath === file.relative ? found : undefined;
+    if (row && index.stamp(file.slug) === stamp) return;
     const pathHash = sha256(file.relative);
     const held = withheld.get(pathHash);
     if (held?.stamp === stamp) {
@@ -256,7 +259,7 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
     // The stamp differs (a copied folder keeps no times): the text decides.
     const source = readSafely(file.absolute);
     const hash = source === undefined ? undefined : sha256(source);
-    if (row && hash === row.article.sourceHash) return;
+    if (row && hash === row.sourceHash) return;
     if (held && hash === held.sourceHash) {
       if (held.dueAt !== null) scheduled.set(file.relative, { due: held.dueAt, tracked });
       return;
@@ -334,7 +337,9 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
       advance(run, options.step ?? 2_000);
       if (!compared) setImmediate(step);
     };
-    setImmediate(step);
+    // A second after the start: listing 100,000 files takes a few hundred ms, which the first
+    // requests of a new server should not wait behind.
+    setTimeout(step, options.delay ?? 1_000).unref();
   };
 
   /** Reads every scheduled article whose time has come. */
