@@ -13,6 +13,44 @@ describe('calendarMonthOf', () => {
   });
 });
 
+describe('calendarMonthOf, worked out once per quarter hour', () => {
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const direct = (instant: Date, timeZone: string) => {
+    if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric' }));
+    const parts = formats.get(timeZone)!.formatToParts(instant);
+    const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+    return { year: get('year'), month: get('month') };
+  };
+  // Whole, half and three-quarter hour offsets, daylight saving time on both sides of the equator.
+  const zones = ['America/New_York', 'UTC', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Adelaide', 'Pacific/Chatham', 'Pacific/Kiritimati'];
+
+  it('agrees with Intl a millisecond either side of every month start from 2000 to 2030', () => {
+    for (const timeZone of zones) {
+      for (let year = 2000; year <= 2030; year += 1) {
+        for (let month = 1; month <= 12; month += 1) {
+          // The local midnight starting the month: the UTC instant whose local date is the 1st at 00:00.
+          let start = Date.UTC(year, month - 1, 1) - 14 * 3_600_000;
+          while (direct(new Date(start + 3_600_000), timeZone).month !== month) start += 3_600_000;
+          while (direct(new Date(start), timeZone).month !== month) start += 15 * 60_000;
+          for (const instant of [start - 1, start, start + 1]) {
+            expect(calendarMonthOf(new Date(instant), timeZone), `${timeZone} ${new Date(instant).toISOString()}`).toEqual(direct(new Date(instant), timeZone));
+          }
+        }
+      }
+    }
+  });
+
+  it('agrees with Intl at random instants', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647);
+    for (let i = 0; i < 2_000; i += 1) {
+      const instant = new Date(Date.UTC(2000, 0, 1) + random() * 31 * 365 * 86_400_000);
+      const timeZone = zones[i % zones.length]!;
+      expect(calendarMonthOf(instant, timeZone)).toEqual(direct(instant, timeZone));
+    }
+  });
+});
+
 describe('archive addresses', () => {
   it('reads a year of four digits without a leading zero, and a month of two digits 01 to 12', () => {
     expect(parseArchiveYear('2023')).toBe(2023);

@@ -11,17 +11,34 @@ export interface CalendarMonth {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const QUARTER_HOUR = 15 * 60 * 1000;
+/** Per zone, the month of each quarter hour asked about. */
+const months = new Map<string, Map<number, CalendarMonth>>();
 
-/** The year and month of `instant` on the wall calendar of `timeZone`. */
+/**
+ * The year and month of `instant` on the wall calendar of `timeZone`. Every UTC offset in use since
+ * the 1970s is a whole number of quarter hours, so a month (which starts at a local midnight) never
+ * starts inside a quarter hour of UTC: all instants of one quarter hour share their month, worked
+ * out once. At 100,000 articles (most dated at a midnight) that is a few thousand formats, not
+ * 100,000, which took most of a second here.
+ */
 export function calendarMonthOf(instant: Date, timeZone: string): CalendarMonth {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric' });
-    formatters.set(timeZone, format);
+  let zone = months.get(timeZone);
+  if (!zone) months.set(timeZone, (zone = new Map()));
+  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR);
+  let found = zone.get(quarter);
+  if (!found) {
+    let format = formatters.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric' });
+      formatters.set(timeZone, format);
+    }
+    const parts = format.formatToParts(instant);
+    const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
+    found = { year: get('year'), month: get('month') };
+    zone.set(quarter, found);
   }
-  const parts = format.formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  return { year: get('year'), month: get('month') };
+  return found;
 }
 
 /**

@@ -221,18 +221,9 @@ export interface ArchiveCount {
   count: number;
 }
 
-/**
- * Each article's month in the site's time zone, worked out once per article object (the public
- * snapshot keeps the same objects between requests, so a listing does not format every date again).
- */
-const calendarMonths = new WeakMap<Article, CalendarMonth>();
+/** Each article's month in the site's time zone (worked out once per quarter hour: lib/content/calendar.ts). */
 function calendarMonth(article: Article): CalendarMonth {
-  let found = calendarMonths.get(article);
-  if (!found) {
-    found = calendarMonthOf(article.publishedAt, siteConfig.timeZone);
-    calendarMonths.set(article, found);
-  }
-  return found;
+  return calendarMonthOf(article.publishedAt, siteConfig.timeZone);
 }
 
 /** Where `article` is filed in the date archive: its publication year and month in the site's time zone. */
