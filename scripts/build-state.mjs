@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'components', 'lib', 'content', 'styles', 'public', 'next.config.js', 'proxy.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'lib', 'content', 'styles', 'public', 'next.config.js', 'proxy.ts', 'instrumentation.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 // public/uswds and public/assets are written by scripts/build-assets.mjs (also by `npm run dev`) from
 // sources listed above: newer copies of them do not make the build stale.
 const SKIP = new Set(['node_modules', '.next', 'uswds', 'assets']);
