@@ -178,13 +178,11 @@ export function writeContentIndex(file: string, data: ContentIndexData): number 
 }
 
 /**
- * An article row as the server reads it at start, newest first: slug, publishedAt, updatedAt,
- * topic ids ("1,4"), and its source path when not content/news/<slug>.md.
+ * What the server reads of every article at start, one array per field, newest first: slug,
+ * publishedAt, updatedAt, topic ids ("1,4"), and by position the source path where it is not
+ * content/news/<slug>.md.
  */
-export type ListingRow = [string, number, number | null, string, string | null];
-
-/** The listing as written: one array per field, newest first; `paths` by position, only where not the default. */
-interface ListingColumns {
+export interface ListingColumns {
   slugs: string[];
   publishedAt: number[];
   updatedAt: (number | null)[];
@@ -206,7 +204,7 @@ export interface ContentIndexReader {
   readonly builtAt: Date;
   readonly timeZone: string;
   topics(): Map<number, Topic>;
-  listing(): ListingRow[];
+  listing(): ListingColumns;
   /** An article's file stamp (size and times), for comparing the folder. */
   stamp(slug: string): string | undefined;
   pages(): { record: PageRecord; stamp: string }[];
@@ -249,10 +247,7 @@ export function openContentIndex(file: string): ContentIndexReader {
     timeZone: meta.get('timeZone') ?? '',
     topics: () =>
       new Map((db.prepare('SELECT id, slug, name FROM topics').raw().all() as [number, string, string][]).map(([id, slug, name]) => [id, { name, slug }])),
-    listing: () => {
-      const columns = JSON.parse(db.prepare("SELECT value FROM meta WHERE key = 'listing'").pluck().get() as string) as ListingColumns;
-      return columns.slugs.map((slug, i): ListingRow => [slug, columns.publishedAt[i]!, columns.updatedAt[i]!, columns.topics[i]!, columns.paths[i] ?? null]);
-    },
+    listing: () => JSON.parse(db.prepare("SELECT value FROM meta WHERE key = 'listing'").pluck().get() as string) as ListingColumns,
     stamp: (slug) => stamp.get(slug) as string | undefined,
     pages: () =>
       (db.prepare('SELECT record, stamp FROM pages ORDER BY slug').all() as { record: string; stamp: string }[]).map((row) => ({

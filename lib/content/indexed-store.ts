@@ -21,6 +21,8 @@ import type { Article, Body, Byline, ContentIssue, Figure, Page, Topic } from '.
  */
 export interface PublicContent {
   getPublicArticles(now?: Date): Article[];
+  /** The same, as the store's own list: the same array until the public set changes. Not to be changed. */
+  publicList(now?: Date): readonly Article[];
   getPublicArticle(slug: string, now?: Date): Article | undefined;
   getRelatedArticles(article: Article, limit?: number, now?: Date): Article[];
   getPages(): Page[];
@@ -189,9 +191,10 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
 
   // What the index holds, by slug (unique across the folder), newest first.
   const rows = new Map<string, IndexedArticle>();
-  for (const [slug, publishedAt, updatedAt, topicIds, sourcePath] of index.listing()) {
-    rows.set(slug, new IndexedArticle(lazy, slug, publishedAt, updatedAt, topicList(topicIds), sourcePath));
-  }
+  const listing = index.listing();
+  listing.slugs.forEach((slug, i) => {
+    rows.set(slug, new IndexedArticle(lazy, slug, listing.publishedAt[i]!, listing.updatedAt[i]!, topicList(listing.topics[i]!), listing.paths[i] ?? null));
+  });
   const pageRows = new Map<string, { record: PageRecord; stamp: string }>();
   for (const page of index.pages()) pageRows.set(page.record.sourcePath, page);
   const withheld = new Map(index.withheld().map((entry) => [entry.pathHash, entry]));
@@ -288,7 +291,6 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
    * between requests, and each step's changes show as soon as it is done.
    */
   type Comparison = { files: Tracked[]; next: number; seen: Set<string>; now: () => number };
-  let comparison: Comparison | undefined;
   let compared = !options.compare;
   const start = (now: () => number): Comparison => {
     const files: Tracked[] = [];
@@ -322,22 +324,26 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
     for (const slug of [...articles.keys()]) if (!run.seen.has(slug)) articles.delete(slug);
     for (const sourcePath of [...pages.keys()]) if (!run.seen.has(sourcePath)) pages.delete(sourcePath);
     compared = true;
-    comparison = undefined;
   };
+  let comparing = false;
   const compare = (now: number) => {
-    if (comparison) return;
-    const run = (comparison = start(() => now));
-    if (run.files.length <= (options.syncLimit ?? 20_000)) {
+    if (comparing) return;
+    comparing = true;
+    // The index tells how large the site was at the build: a small one is compared now.
+    if (rows.size + withheld.size + pageRows.size <= (options.syncLimit ?? 20_000)) {
+      const run = start(() => now);
       advance(run, run.files.length);
       return;
     }
     // Later steps read the clock when they run: a scheduled article found then is judged by it.
-    run.now = () => (options.clock ?? Date.now)();
+    const clock = () => (options.clock ?? Date.now)();
+    let run: Comparison | undefined;
     const step = () => {
+      run ??= start(clock);
       advance(run, options.step ?? 2_000);
       if (!compared) setImmediate(step);
     };
-    // A second after the start: listing 100,000 files takes a few hundred ms, which the first
+    // A second after the first use: listing 100,000 files takes most of a second, which the first
     // requests of a new server should not wait behind.
     setTimeout(step, options.delay ?? 1_000).unref();
   };
@@ -382,6 +388,7 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
 
   return {
     getPublicArticles: (now) => [...publicList(now).list],
+    publicList: (now) => publicList(now).list,
     getPublicArticle: (slug, now = new Date()) => {
       publicList(now);
       const article = articles.get(slug);

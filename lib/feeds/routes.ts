@@ -19,7 +19,7 @@ function channel(topic?: Topic): FeedChannel {
   };
 }
 
-function feedResponse(format: FeedFormat, articles: Article[], topic?: Topic): Response {
+function feedResponse(format: FeedFormat, articles: readonly Article[], topic?: Topic): Response {
   return new Response(renderFeed(format, channel(topic), articles, siteConfig), {
     headers: { 'Content-Type': `${formatInfo(format).type}; charset=utf-8`, 'X-Content-Type-Options': 'nosniff' },
   });

@@ -110,7 +110,7 @@ class MemoryIndex implements TermSource {
   /** Term → indexes into `documents`. */
   readonly postings = new Map<string, number[]>();
   tokens = 0;
-  constructor(articles: Article[]) {
+  constructor(articles: readonly Article[]) {
     for (const article of articles) {
       const document = searchDocumentOf(article);
       const frequency = new Map<string, number>();
@@ -176,7 +176,7 @@ export interface SearchOverOptions {
  * file changed since the build), is never returned. Memory scores use the database's corpus
  * statistics, so both kinds of hit are ranked on one scale (FTS5's bm25, reproduced here).
  */
-export function searchOver(articles: Article[], { database, builtIntoIndex = () => false, rankedNewest = RANKED_NEWEST }: SearchOverOptions = {}): SearchIndex {
+export function searchOver(articles: readonly Article[], { database, builtIntoIndex = () => false, rankedNewest = RANKED_NEWEST }: SearchOverOptions = {}): SearchIndex {
   const overlay: Article[] = [];
   let builtCount = 0;
   let newestFirst = true;
@@ -298,7 +298,7 @@ export function searchOver(articles: Article[], { database, builtIntoIndex = () 
 }
 
 /** Every article indexed in memory now (no database). */
-export function createSearchIndex(articles: Article[]): SearchIndex {
+export function createSearchIndex(articles: readonly Article[]): SearchIndex {
   return searchOver(articles);
 }
 

@@ -26,19 +26,19 @@ export interface PublicSearchOptions {
  */
 export function createPublicSearch({ openDatabase, builtIntoIndex: built }: PublicSearchOptions) {
   let database: { value: SearchDatabase | undefined } | undefined;
-  let cached: { articles: Article[]; index: SearchIndex } | undefined;
+  let cached: { articles: readonly Article[]; index: SearchIndex } | undefined;
   // The store hands out the same Article objects until the public set changes: comparing them
   // one by one costs far less than a key string built from every slug on every query.
-  const same = (a: Article[], b: Article[]) => a.length === b.length && a.every((article, i) => article === b[i]);
+  const same = (a: readonly Article[], b: readonly Article[]) => a === b || (a.length === b.length && a.every((article, i) => article === b[i]));
   const open = () => (database ??= { value: openDatabase() }).value;
-  const over = (articles: Article[]): SearchIndex => {
+  const over = (articles: readonly Article[]): SearchIndex => {
     const value = open();
     if (!cached || !same(cached.articles, articles)) cached = { articles, index: searchOver(articles, { database: value, builtIntoIndex: built }) };
     return cached.index;
   };
   return {
     /** Opens the database and prepares its statements (and indexes `articles`), so the first search does not wait for them. */
-    prepare(articles?: Article[]): void {
+    prepare(articles?: readonly Article[]): void {
       open();
       if (articles) over(articles);
     },
