@@ -12,6 +12,9 @@ import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 import { prepareStandalone } from './standalone.mjs';
 
+// server.js makes its own folder the working directory: a relative CONTENT_DIR means the one it
+// names from here.
+if (process.env.CONTENT_DIR) process.env.CONTENT_DIR = path.resolve(process.env.CONTENT_DIR);
 const dir = prepareStandalone(undefined, { linkContent: true, distDir: process.env.NEXT_DIST_DIR || '.next' });
 process.env.PORT ??= '3000';
 // server.js listens on HOSTNAME.

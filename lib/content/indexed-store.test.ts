@@ -188,6 +188,23 @@ describe('the indexed store', () => {
     expect(store.getPublicArticles(NOW).map((article) => article.title)).toEqual(['Third Story, Revised', 'Second Story']);
   });
 
+  it('serves the index as built, and says so once, when the content folder is not where the server looks', async () => {
+    const root = site();
+    await build(root);
+    fs.renameSync(path.join(root, 'content'), path.join(root, 'moved'));
+    for (const steps of [undefined, { syncLimit: 1, step: 2, delay: 0 }]) {
+      const { store, log } = open(root, steps);
+      expect(slugs(store.getPublicArticles(NOW))).toEqual(['third-story', 'second-story', 'first-story']);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      expect(slugs(store.getPublicArticles(NOW))).toEqual(['third-story', 'second-story', 'first-story']);
+      expect(store.getPage('about')?.title).toBe('About Us');
+      expect(log).toEqual([
+        `content: ${path.join(root, 'content/news')} and ${path.join(root, 'content/pages')} are missing: serving the content as built (${path.join(root, '.next/cache/content/index.db')}); edits made since the build are not shown until the folder is there (CONTENT_DIR names it, relative to the server's directory)`,
+      ]);
+    }
+  });
+
   it('answers from the index without reading a file whose size and times match it, so a draft is never read', async () => {
     const root = site();
     const draft = path.join(root, 'content/news/secret-draft.md');

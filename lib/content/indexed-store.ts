@@ -292,7 +292,19 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
    */
   type Comparison = { files: Tracked[]; next: number; seen: Set<string>; now: () => number };
   let compared = !options.compare;
-  const start = (now: () => number): Comparison => {
+  const start = (now: () => number): Comparison | undefined => {
+    // A folder that is not there (not deployed beside the server, or CONTENT_DIR relative to
+    // another directory) is a mistake, not every article deleted: the index is served as built.
+    const held = { news: rows.size + withheld.size, pages: pageRows.size };
+    const missing = (['news', 'pages'] as const).filter((collection) => held[collection] > 0).map((collection) => path.join(contentDir, collection)).filter((dir) => !fs.existsSync(dir));
+    if (missing.length > 0) {
+      logOnce(
+        'missing folder',
+        `content: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing: serving the content as built (${options.indexFile}); edits made since the build are not shown until the folder is there (CONTENT_DIR names it, relative to the server's directory)`,
+      );
+      compared = true;
+      return undefined;
+    }
     const files: Tracked[] = [];
     for (const collection of ['news', 'pages'] as const) {
       for (const file of collectFiles(contentDir, collection)) {
@@ -332,7 +344,7 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
     // The index tells how large the site was at the build: a small one is compared now.
     if (rows.size + withheld.size + pageRows.size <= (options.syncLimit ?? 20_000)) {
       const run = start(() => now);
-      advance(run, run.files.length);
+      if (run) advance(run, run.files.length);
       return;
     }
     // Later steps read the clock when they run: a scheduled article found then is judged by it.
@@ -340,6 +352,7 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
     let run: Comparison | undefined;
     const step = () => {
       run ??= start(clock);
+      if (!run) return;
       advance(run, options.step ?? 2_000);
       if (!compared) setImmediate(step);
     };
