@@ -58,14 +58,6 @@ export interface WithheldRecord {
   dueAt: number | null;
 }
 
-export interface ContentIndexData {
-  builtAt: Date;
-  timeZone: string;
-  articles: { record: ArticleRecord; stamp: string; source: string }[];
-  pages: { record: PageRecord; stamp: string; source: string }[];
-  withheld: WithheldRecord[];
-}
-
 export function articleRecord(article: Article): ArticleRecord {
   const record: ArticleRecord = {
     slug: article.slug,
@@ -116,65 +108,110 @@ const SCHEMA = `
   CREATE TABLE withheld (path_hash TEXT PRIMARY KEY, stamp TEXT NOT NULL, source_hash TEXT NOT NULL, due_at INTEGER) WITHOUT ROWID;
 `;
 
-/** Newest first, then by slug: the order of every listing (lib/content/store.ts `newestFirst`). */
-const newestFirst = (a: { record: ArticleRecord }, b: { record: ArticleRecord }) =>
-  b.record.publishedAt - a.record.publishedAt || (a.record.slug < b.record.slug ? -1 : a.record.slug > b.record.slug ? 1 : 0);
+/** What the index writer keeps of each article until the end: its listing row. */
+interface ListingRow {
+  slug: string;
+  publishedAt: number;
+  updatedAt: number | null;
+  topics: string;
+  path?: string;
+}
 
-/** Writes the index atomically (a temporary file renamed over it); returns its size in bytes. */
-export function writeContentIndex(file: string, data: ContentIndexData): number {
+/** Newest first, then by slug: the order of every listing (lib/content/store.ts `newestFirst`). */
+const newestFirst = (a: ListingRow, b: ListingRow) => b.publishedAt - a.publishedAt || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+
+export interface ContentIndexWriter {
+  article(record: ArticleRecord, stamp: string, source: string): void;
+  page(record: PageRecord, stamp: string, source: string): void;
+  withheld(record: WithheldRecord): void;
+  /** Writes the listing and renames the file into place; its size in bytes. */
+  finish(): number;
+  /** Leaves no file behind (a failed build). */
+  abort(): void;
+}
+
+/**
+ * Writes the index one file at a time, so the build holds no article's text or record longer than
+ * it takes to write it (at 100,000 articles, holding them all took 1.7 GB): only each article's
+ * listing row is kept, to be sorted at the end. The file appears atomically (a temporary file
+ * renamed over it by `finish`).
+ */
+export function createContentIndexWriter(file: string, { builtAt, timeZone }: { builtAt: Date; timeZone: string }): ContentIndexWriter {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   fs.rmSync(temporary, { force: true });
   const db = new Database(temporary);
-  try {
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    db.exec(SCHEMA);
-    const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-    const topic = db.prepare('INSERT INTO topics (id, slug, name) VALUES (?, ?, ?)');
-    const stamps = db.prepare('INSERT INTO stamps (slug, stamp) VALUES (?, ?)');
-    const details = db.prepare('INSERT INTO details (slug, title, date, updated, source_hash, details) VALUES (?, ?, ?, ?, ?, ?)');
-    const page = db.prepare('INSERT INTO pages (slug, record, stamp) VALUES (?, ?, ?)');
-    const source = db.prepare('INSERT OR IGNORE INTO sources (hash, text) VALUES (?, ?)');
-    const withheld = db.prepare('INSERT INTO withheld (path_hash, stamp, source_hash, due_at) VALUES (?, ?, ?, ?)');
-    const topicIds = new Map<string, number>();
-    const topicId = (t: Topic) => {
-      const key = `${t.slug}\0${t.name}`;
-      let id = topicIds.get(key);
-      if (id === undefined) {
-        topicIds.set(key, (id = topicIds.size + 1));
-        topic.run(id, t.slug, t.name);
-      }
-      return id;
-    };
-    db.transaction(() => {
-      meta.run('format', CONTENT_INDEX_FORMAT);
-      meta.run('version', String(CONTENT_INDEX_VERSION));
-      meta.run('builtAt', data.builtAt.toISOString());
-      meta.run('timeZone', data.timeZone);
-      const columns: ListingColumns = { slugs: [], publishedAt: [], updatedAt: [], topics: [], paths: {} };
-      for (const { record: r, stamp, source: text } of [...data.articles].sort(newestFirst)) {
-        if (r.sourcePath !== `content/news/${r.slug}.md`) columns.paths[columns.slugs.length] = r.sourcePath;
-        columns.slugs.push(r.slug);
-        columns.publishedAt.push(r.publishedAt);
-        columns.updatedAt.push(r.updatedAt ?? null);
-        columns.topics.push(r.topics.map(topicId).join(','));
-        stamps.run(r.slug, stamp);
-        details.run(r.slug, r.title, r.date, r.updated ?? null, r.sourceHash, JSON.stringify(r.details));
-        source.run(r.sourceHash, text);
-      }
-      meta.run('listing', JSON.stringify(columns));
-      for (const { record: r, stamp, source: text } of data.pages) {
-        page.run(r.slug, JSON.stringify(r), stamp);
-        source.run(r.sourceHash, text);
-      }
-      for (const w of data.withheld) withheld.run(w.pathHash, w.stamp, w.sourceHash, w.dueAt);
-    })();
-  } finally {
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.exec(SCHEMA);
+  const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+  const topic = db.prepare('INSERT INTO topics (id, slug, name) VALUES (?, ?, ?)');
+  const stamps = db.prepare('INSERT INTO stamps (slug, stamp) VALUES (?, ?)');
+  const details = db.prepare('INSERT INTO details (slug, title, date, updated, source_hash, details) VALUES (?, ?, ?, ?, ?, ?)');
+  const pages = db.prepare('INSERT INTO pages (slug, record, stamp) VALUES (?, ?, ?)');
+  const sources = db.prepare('INSERT OR IGNORE INTO sources (hash, text) VALUES (?, ?)');
+  const withheld = db.prepare('INSERT INTO withheld (path_hash, stamp, source_hash, due_at) VALUES (?, ?, ?, ?)');
+  const topicIds = new Map<string, number>();
+  const topicId = (t: Topic) => {
+    const key = `${t.slug}\0${t.name}`;
+    let id = topicIds.get(key);
+    if (id === undefined) {
+      topicIds.set(key, (id = topicIds.size + 1));
+      topic.run(id, t.slug, t.name);
+    }
+    return id;
+  };
+  const listing: ListingRow[] = [];
+  db.exec('BEGIN');
+  let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
     db.close();
-  }
-  fs.renameSync(temporary, file);
-  return fs.statSync(file).size;
+  };
+  return {
+    article(r, stamp, text) {
+      const row: ListingRow = { slug: r.slug, publishedAt: r.publishedAt, updatedAt: r.updatedAt ?? null, topics: r.topics.map(topicId).join(',') };
+      if (r.sourcePath !== `content/news/${r.slug}.md`) row.path = r.sourcePath;
+      listing.push(row);
+      stamps.run(r.slug, stamp);
+      details.run(r.slug, r.title, r.date, r.updated ?? null, r.sourceHash, JSON.stringify(r.details));
+      sources.run(r.sourceHash, text);
+    },
+    page(r, stamp, text) {
+      pages.run(r.slug, JSON.stringify(r), stamp);
+      sources.run(r.sourceHash, text);
+    },
+    withheld(w) {
+      withheld.run(w.pathHash, w.stamp, w.sourceHash, w.dueAt);
+    },
+    finish() {
+      try {
+        meta.run('format', CONTENT_INDEX_FORMAT);
+        meta.run('version', String(CONTENT_INDEX_VERSION));
+        meta.run('builtAt', builtAt.toISOString());
+        meta.run('timeZone', timeZone);
+        const columns: ListingColumns = { slugs: [], publishedAt: [], updatedAt: [], topics: [], paths: {} };
+        for (const row of listing.sort(newestFirst)) {
+          if (row.path !== undefined) columns.paths[columns.slugs.length] = row.path;
+          columns.slugs.push(row.slug);
+          columns.publishedAt.push(row.publishedAt);
+          columns.updatedAt.push(row.updatedAt);
+          columns.topics.push(row.topics);
+        }
+        meta.run('listing', JSON.stringify(columns));
+        db.exec('COMMIT');
+      } finally {
+        close();
+      }
+      fs.renameSync(temporary, file);
+      return fs.statSync(file).size;
+    },
+    abort() {
+      close();
+      fs.rmSync(temporary, { force: true });
+    },
+  };
 }
 
 /**

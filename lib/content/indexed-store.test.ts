@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { goodRoot, lines, makeTree, removeTrees } from './__fixtures__/make-tree';
-import { buildContent } from './build';
+import { buildContent, checkFile } from './build';
 import { formatIssue } from './issues';
 import { BUILT_INTO_INDEX, createIndexedStore } from './indexed-store';
 import { createContentStore } from './store';
@@ -114,6 +115,17 @@ describe('the content build', () => {
     expect(result.issues.filter((issue) => issue.severity === 'error').map(formatIssue)).toEqual([
       expect.stringMatching(/^content\/news\/bad-story\.md:4: date: /),
     ]);
+  });
+
+  it('refuses a file whose text changed between its first read and its check, naming it', async () => {
+    const root = site();
+    const absolute = path.join(root, 'content/news/first-story.md');
+    const job = { collection: 'news' as const, absolute, relative: 'content/news/first-story.md', slug: 'first-story', sourceHash: '0'.repeat(64) };
+    expect(checkFile(path.join(root, 'content'), ZONE, NOW.getTime(), job).issues.map(formatIssue)).toEqual([
+      'content/news/first-story.md:1: file: it changed while the build was reading it; run the build again',
+    ]);
+    const hash = createHash('sha256').update(fs.readFileSync(absolute, 'utf8')).digest('hex');
+    expect(checkFile(path.join(root, 'content'), ZONE, NOW.getTime(), { ...job, sourceHash: hash })).toMatchObject({ issues: [], article: { record: { slug: 'first-story' } } });
   });
 
   it('checks in child processes what it checks in the process itself', async () => {
