@@ -13,7 +13,7 @@ describe('calendarMonthOf', () => {
   });
 });
 
-describe('calendarMonthOf, worked out once per quarter hour', () => {
+describe('calendarMonthOf against Intl', () => {
   const formats = new Map<string, Intl.DateTimeFormat>();
   const direct = (instant: Date, timeZone: string) => {
     if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric' }));
@@ -23,6 +23,21 @@ describe('calendarMonthOf, worked out once per quarter hour', () => {
   };
   // Whole, half and three-quarter hour offsets, daylight saving time on both sides of the equator.
   const zones = ['America/New_York', 'UTC', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Adelaide', 'Pacific/Chatham', 'Pacific/Kiritimati'];
+
+  it('agrees with Intl at every hour (and the half and three quarters past) of 2009 and 2010', () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const timeZone of zones) {
+      for (let instant = Date.UTC(2009, 0, 1); instant < Date.UTC(2011, 0, 1); instant += 15 * 60_000) {
+        if (instant % 3_600_000 === 15 * 60_000) continue;
+        const [got, expected] = [calendarMonthOf(new Date(instant), timeZone), direct(new Date(instant), timeZone)];
+        checked += 1;
+        if (got.year !== expected.year || got.month !== expected.month) wrong.push(`${timeZone} ${new Date(instant).toISOString()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBe(8 * 730 * 24 * 3);
+  });
 
   it('agrees with Intl a millisecond either side of every month start from 2000 to 2030', () => {
     for (const timeZone of zones) {
