@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { inflateSync } from 'node:zlib';
 import path from 'node:path';
 import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { expect, NOT_FOUND_RESOURCE, test } from './fixtures';
 import { unpublishedArticles, type UnpublishedArticle } from './support/content';
 import {
@@ -654,6 +656,15 @@ if (!process.env.BASE_URL) {
       // The run's preview secret too: it must never be built into anything.
       const needles = [...SENTINELS, ...(process.env.PREVIEW_SECRET ? [process.env.PREVIEW_SECRET] : [])];
       expect(filesContaining(files, needles)).toEqual([]);
+      // The index stores what search shows of each body deflated, where a byte scan cannot see: inflated, they are scanned too.
+      const index = new Database(path.join(ROOT, '.next', 'content-index.db'), { readonly: true });
+      try {
+        const passages = (index.prepare('SELECT passages FROM details').pluck().all() as Buffer[]).map((blob) => inflateSync(blob).toString('utf8'));
+        expect(passages.length, 'passages inflated').toBeGreaterThan(0);
+        expect(needles.filter((needle) => passages.some((text) => text.includes(needle)))).toEqual([]);
+      } finally {
+        index.close();
+      }
     });
 
     test('after PREVIEW_SECRET changes, an earlier link session grants nothing and says it expired', async ({ page, playwright }) => {

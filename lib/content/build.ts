@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { searchDocumentOf, type SearchDocument } from '../search/document';
+import { searchDocumentFrom, type SearchDocument } from '../search/document';
 import { writeSearchDatabase } from '../search/index-db';
+import { searchableText } from '../search/text';
 import { articleRecord, createContentIndexWriter, pageRecord, type ArticleRecord, type PageRecord } from './content-index';
 import { formatIssue, IssueList, sortIssues } from './issues';
 import { checkSize } from './limits';
@@ -69,7 +70,8 @@ export function checkFile(contentDir: string, timeZone: string, now: number, job
   // text has changed; a scheduled article is checked again by the first build after its time.
   if (article.status === 'draft') return { issues, draft: true };
   if (article.publishedAt.getTime() > now) return { issues, dueAt: article.publishedAt.getTime() };
-  return { issues, article: { record: articleRecord(article), search: searchDocumentOf(article) } };
+  const text = searchableText(article);
+  return { issues, article: { record: articleRecord(article, { paragraphs: text.paragraphs, captions: text.captions }), search: searchDocumentFrom(article, text) } };
 }
 
 /** Every file the checking code depends on: a change to any of them invalidates the cache. */

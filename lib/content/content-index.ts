@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { deflateSync, inflateSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import type { Passages } from '../search/text';
 import type { Article, Byline, ContentIssue, Figure, Page, Topic } from './types';
 
 /**
@@ -12,7 +14,7 @@ import type { Article, Byline, ContentIssue, Figure, Page, Topic } from './types
  * scheduled article, the instant it is due. No draft or embargoed word is in it.
  */
 export const CONTENT_INDEX_FORMAT = 'newsroom-content-index';
-export const CONTENT_INDEX_VERSION = 1;
+export const CONTENT_INDEX_VERSION = 2;
 
 /** The fields of an article a listing card or page header shows beside the eager ones. */
 export interface ArticleDetails {
@@ -35,6 +37,8 @@ export interface ArticleRecord {
   status: Article['status'];
   topics: Topic[];
   details: ArticleDetails;
+  /** What search shows of the body (lib/search/text.ts): stored, so a results page parses no body. */
+  passages: Passages;
 }
 
 /** A page as the index holds it: everything but the body. */
@@ -58,7 +62,7 @@ export interface WithheldRecord {
   dueAt: number | null;
 }
 
-export function articleRecord(article: Article): ArticleRecord {
+export function articleRecord(article: Article, passages: Passages): ArticleRecord {
   const record: ArticleRecord = {
     slug: article.slug,
     sourcePath: article.sourcePath,
@@ -69,6 +73,7 @@ export function articleRecord(article: Article): ArticleRecord {
     status: article.status,
     topics: article.topics,
     details: { summary: article.summary, warnings: article.warnings },
+    passages,
   };
   if (article.updated !== undefined) record.updated = article.updated;
   if (article.updatedAt) record.updatedAt = article.updatedAt.getTime();
@@ -101,7 +106,7 @@ const SCHEMA = `
   CREATE TABLE topics (id INTEGER PRIMARY KEY, slug TEXT NOT NULL, name TEXT NOT NULL);
   CREATE TABLE stamps (slug TEXT PRIMARY KEY, stamp TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE details (
-    slug TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT NOT NULL, updated TEXT, source_hash TEXT NOT NULL, details TEXT NOT NULL
+    slug TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT NOT NULL, updated TEXT, source_hash TEXT NOT NULL, details TEXT NOT NULL, passages BLOB NOT NULL
   ) WITHOUT ROWID;
   CREATE TABLE pages (slug TEXT PRIMARY KEY, record TEXT NOT NULL, stamp TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE sources (hash TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
@@ -147,7 +152,7 @@ export function createContentIndexWriter(file: string, { builtAt, timeZone }: { 
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   const topic = db.prepare('INSERT INTO topics (id, slug, name) VALUES (?, ?, ?)');
   const stamps = db.prepare('INSERT INTO stamps (slug, stamp) VALUES (?, ?)');
-  const details = db.prepare('INSERT INTO details (slug, title, date, updated, source_hash, details) VALUES (?, ?, ?, ?, ?, ?)');
+  const details = db.prepare('INSERT INTO details (slug, title, date, updated, source_hash, details, passages) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const pages = db.prepare('INSERT INTO pages (slug, record, stamp) VALUES (?, ?, ?)');
   const sources = db.prepare('INSERT OR IGNORE INTO sources (hash, text) VALUES (?, ?)');
   const withheld = db.prepare('INSERT INTO withheld (path_hash, stamp, source_hash, due_at) VALUES (?, ?, ?, ?)');
@@ -175,7 +180,8 @@ export function createContentIndexWriter(file: string, { builtAt, timeZone }: { 
       if (r.sourcePath !== `content/news/${r.slug}.md`) row.path = r.sourcePath;
       listing.push(row);
       stamps.run(r.slug, stamp);
-      details.run(r.slug, r.title, r.date, r.updated ?? null, r.sourceHash, JSON.stringify(r.details));
+      // Deflated: about a third of the size, and inflating ten of them for a results page takes well under a millisecond.
+      details.run(r.slug, r.title, r.date, r.updated ?? null, r.sourceHash, JSON.stringify(r.details), deflateSync(JSON.stringify(r.passages)));
       sources.run(r.sourceHash, text);
     },
     page(r, stamp, text) {
@@ -247,6 +253,7 @@ export interface ContentIndexReader {
   pages(): { record: PageRecord; stamp: string }[];
   withheld(): WithheldRecord[];
   fields(slug: string): ArticleFields | undefined;
+  passages(slug: string): Passages | undefined;
   source(hash: string): string | undefined;
   close(): void;
 }
@@ -276,6 +283,7 @@ export function openContentIndex(file: string): ContentIndexReader {
     throw corrupt(`not a ${CONTENT_INDEX_FORMAT} version ${CONTENT_INDEX_VERSION} file`);
   }
   const fields = db.prepare('SELECT title, date, updated, source_hash, details FROM details WHERE slug = ?').raw();
+  const passages = db.prepare('SELECT passages FROM details WHERE slug = ?').pluck();
   const source = db.prepare('SELECT text FROM sources WHERE hash = ?').pluck();
   const stamp = db.prepare('SELECT stamp FROM stamps WHERE slug = ?').pluck();
   return {
@@ -296,6 +304,10 @@ export function openContentIndex(file: string): ContentIndexReader {
     fields: (slug) => {
       const row = fields.get(slug) as [string, string, string | null, string, string] | undefined;
       return row && { title: row[0], date: row[1], updated: row[2], sourceHash: row[3], details: JSON.parse(row[4]) as ArticleDetails };
+    },
+    passages: (slug) => {
+      const blob = passages.get(slug) as Buffer | undefined;
+      return blob && (JSON.parse(inflateSync(blob).toString('utf8')) as Passages);
     },
     source: (hash) => source.get(hash) as string | undefined,
     close: () => db.close(),

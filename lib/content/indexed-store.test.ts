@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { goodRoot, lines, makeTree, removeTrees } from './__fixtures__/make-tree';
@@ -7,6 +9,7 @@ import { buildContent, checkFile } from './build';
 import { formatIssue } from './issues';
 import { BUILT_INTO_INDEX, createIndexedStore } from './indexed-store';
 import { createContentStore } from './store';
+import { searchableText, STORED_PASSAGES } from '../search/text';
 import type { Article } from './types';
 
 afterAll(removeTrees);
@@ -88,8 +91,12 @@ describe('the content build', () => {
     const result = await build(root);
     expect(result.index).toMatchObject({ articles: 3, withheld: 2 });
     const files = { [result.index!.file]: 'First Story', [result.search!.file]: 'first-story', [path.join(root, '.next/cache/content/parsed.db')]: 'First Story' };
-    for (const [file, present] of Object.entries(files)) {
-      const bytes = fs.readFileSync(file);
+    // What search shows of each body is stored deflated, where a byte scan cannot see: inflated and scanned as well.
+    const index = new Database(result.index!.file, { readonly: true });
+    const passages = Buffer.concat((index.prepare('SELECT passages FROM details').pluck().all() as Buffer[]).map((blob) => inflateSync(blob)));
+    index.close();
+    for (const [file, present] of [...Object.entries(files), ['passages', 'The body of First Story'] as const]) {
+      const bytes = file === 'passages' ? passages : fs.readFileSync(file);
       expect(bytes.includes(present), `${file} holds the public stories`).toBe(true);
       // The search index holds words lower-cased.
       for (const word of [DRAFT_WORD, SCHEDULED_WORD, 'secret-draft', 'later-story'].flatMap((w) => [w, w.toLowerCase()])) {
@@ -164,6 +171,10 @@ describe('the indexed store', () => {
     const expected = files.getPublicArticles(NOW);
     const served = store.getPublicArticles(NOW);
     expect(served.map(plain)).toEqual(expected.map(plain));
+    // Search's passages come from the index, and are those of the parsed body.
+    expect(served.map((article) => Object.getPrototypeOf(article)[STORED_PASSAGES])).not.toContain(undefined);
+    expect(served.map(searchableText)).toEqual(expected.map(searchableText));
+    expect(served.flatMap((article) => searchableText(article).paragraphs).length).toBeGreaterThan(served.length);
     for (const article of expected) {
       expect(slugs(store.getRelatedArticles(store.getPublicArticle(article.slug, NOW)!, 3, NOW))).toEqual(slugs(files.getRelatedArticles(article, 3, NOW)));
     }
@@ -269,6 +280,10 @@ describe('the indexed store', () => {
     const article = store.getPublicArticle('first-story', NOW)!;
     expect(Object.keys(article)).not.toContain('body');
     expect(article.body.tree.children).toHaveLength(1);
+    // Search shows passages without the body: a results page parses none.
+    const other = store.getPublicArticle('second-story', NOW)!;
+    Object.defineProperty(other, 'body', { get: () => expect.unreachable('the body was parsed') });
+    expect(searchableText(other).paragraphs).toEqual(['The body of Second Story.']);
     const missing = path.join(root, '.next/content-index.db');
     expect(() => createIndexedStore({ indexFile: missing, contentDir: root, timeZone: ZONE, log: () => {}, compare: true })).toThrow(
       `content index ${missing} is missing: run npm run build, which writes it (and npm run standalone, which copies it next to the server)`,

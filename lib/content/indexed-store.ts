@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { STORED_PASSAGES, type Passages } from '../search/text';
 import { openContentIndex, type ArticleFields, type ContentIndexReader, type PageRecord } from './content-index';
 import { formatIssue, IssueList } from './issues';
 import { collectFiles, fileStamp, lastGoodMessage, loadSourceFile, newestFirst, pickRelated, readChecked, type SourceFile } from './store';
@@ -43,7 +44,7 @@ export interface IndexedStoreOptions {
   syncLimit?: number;
   /** Files compared per step past `syncLimit` (default 2,000). */
   step?: number;
-  /** Past `syncLimit`: how long after the store is first used the comparison starts, in ms (default 1,000). */
+  /** Past `syncLimit`: how long after the store is first used the comparison starts, in ms (default 5,000). */
   delay?: number;
   /** The site clock, for steps of the comparison that run between requests (default Date.now). */
   clock?: () => number;
@@ -75,6 +76,7 @@ class Recent<K, V> {
 interface Lazy {
   fields(article: IndexedArticle): ArticleFields;
   body(article: IndexedArticle): Body;
+  passages(article: IndexedArticle): Passages;
 }
 
 /** Marks the articles made from index rows (lib/content `builtIntoIndex`): the same symbol in every copy of this module. */
@@ -134,6 +136,10 @@ class IndexedArticle implements Article {
   get body(): Body {
     return this.#lazy.body(this);
   }
+  /** What search shows of the body, from the index: a results page parses no body. */
+  [STORED_PASSAGES](): Passages {
+    return this.#lazy.passages(this);
+  }
 }
 Object.defineProperty(IndexedArticle.prototype, BUILT_INTO_INDEX, { value: true });
 
@@ -187,6 +193,11 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
         throw new Error(`content index ${options.indexFile} has no details of ${article.sourcePath}: run npm run build`);
       }),
     body: (article) => bodyOf('news', article.slug, article.sourcePath, article.sourceHash),
+    passages: (article) => {
+      const found = index.passages(article.slug);
+      if (found) return found;
+      throw new Error(`content index ${options.indexFile} has no passages of ${article.sourcePath}: run npm run build`);
+    },
   };
 
   // What the index holds, by slug (unique across the folder), newest first.
@@ -356,9 +367,10 @@ export function createIndexedStore(options: IndexedStoreOptions): PublicContent 
       advance(run, options.step ?? 2_000);
       if (!compared) setImmediate(step);
     };
-    // A second after the first use: listing 100,000 files takes most of a second, which the first
-    // requests of a new server should not wait behind.
-    setTimeout(step, options.delay ?? 1_000).unref();
+    // Five seconds after the first use (the server's start): comparing 100,000 files takes about
+    // 1.5 s of CPU, which the first requests of a new server should not share (started after one
+    // second, it ran during them).
+    setTimeout(step, options.delay ?? 5_000).unref();
   };
 
   /** Reads every scheduled article whose time has come. */

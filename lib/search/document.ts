@@ -1,5 +1,5 @@
 import type { Article } from '../content/types';
-import { searchableText } from './text';
+import { searchableText, type SearchableText } from './text';
 import { terms } from './words';
 
 /** How much a match in each field counts: the headline most, then topics and summary, then text. */
@@ -28,7 +28,11 @@ const joined = (texts: string[]) => texts.flatMap(terms).join(' ');
 
 /** Pure: reads nothing but the article, so it runs in any process (no 'server-only'). */
 export function searchDocumentOf(article: Article): SearchDocument {
-  const text = searchableText(article);
+  return searchDocumentFrom(article, searchableText(article));
+}
+
+/** The same, from the article's searchable text already worked out. */
+export function searchDocumentFrom(article: Article, text: SearchableText): SearchDocument {
   return {
     slug: article.slug,
     sourceHash: article.sourceHash,

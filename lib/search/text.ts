@@ -52,23 +52,35 @@ export function figureText(figure: Figure): string[] {
   return [figure.title, figure.caption].filter((text): text is string => !!text).map(tidy);
 }
 
-/** What search reads of an article, field by field. */
-export interface SearchableText {
-  title: string;
-  summary: string;
-  topics: string[];
+/** What search shows of an article's body: its paragraphs, and the titles and captions of its figures. */
+export interface Passages {
   paragraphs: string[];
   /** Titles and captions of the lead image and the body's figures. */
   captions: string[];
 }
 
-export function searchableText(article: Article): SearchableText {
+/** What search reads of an article, field by field. */
+export interface SearchableText extends Passages {
+  title: string;
+  summary: string;
+  topics: string[];
+}
+
+/**
+ * An article that can give its passages without its body being parsed: the server's articles
+ * from the content index, which stores them (lib/content/content-index.ts). The same symbol in
+ * every copy of this module.
+ */
+export const STORED_PASSAGES = Symbol.for('newsroom.storedPassages');
+
+/** The passages of an article's parsed body. */
+export function passagesOf(article: Article): Passages {
   const figures = [article.image, ...article.body.figures].filter((figure): figure is Figure => !!figure);
-  return {
-    title: article.title,
-    summary: article.summary,
-    topics: article.topics.map((topic) => topic.name),
-    paragraphs: bodyParagraphs(article.body.tree),
-    captions: figures.flatMap(figureText),
-  };
+  return { paragraphs: bodyParagraphs(article.body.tree), captions: figures.flatMap(figureText) };
+}
+
+export function searchableText(article: Article): SearchableText {
+  const stored = (article as Article & { [STORED_PASSAGES]?: () => Passages })[STORED_PASSAGES];
+  const { paragraphs, captions } = stored ? stored.call(article) : passagesOf(article);
+  return { title: article.title, summary: article.summary, topics: article.topics.map((topic) => topic.name), paragraphs, captions };
 }
