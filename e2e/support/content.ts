@@ -124,12 +124,5 @@ export function contentPageSlugs(): string[] {
   return markdownFiles(path.join(NEWS_DIR, '..', 'pages')).map((file) => slugOf(file, frontMatter(readFileSync(file, 'utf8'))));
 }
 
-/** A topic's URL slug: "Alliance Summit" → "alliance-summit", accents dropped. */
-export function topicSlug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+/** A topic's URL slug, as the content layer makes it. */
+export { topicSlug } from '../../lib/content/front-matter';

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
+import { z } from 'zod';
 import { fieldName, type IssueList } from './issues';
-import { FIGURE_KEYS, figureSchema, reportShapeIssues } from './schema';
+import { FIGURE_KEYS, figureShape, reportShapeIssues } from './schema';
 import type { Figure } from './types';
 import { parseVirin } from './virin';
 
@@ -22,7 +23,8 @@ export interface FigureContext {
   urlBase: string;
 }
 
-function blankToUndefined(value: string | null | undefined): string | undefined {
+/** Missing, empty (`caption:`) or blank all mean "none"; anything else is trimmed. */
+export function blankToUndefined(value: string | null | undefined): string | undefined {
   return value === null || value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
@@ -32,110 +34,91 @@ function isBareFileName(src: string): boolean {
   return !src.includes('/') && !src.includes('\\') && !src.includes('..') && !URL_SCHEME.test(src) && !src.startsWith('.');
 }
 
-/** Checks one figure (lead image or body figure); returns it when it has no errors. */
-export function readFigure(raw: unknown, context: FigureContext): Figure | undefined {
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * One figure (lead image or body figure) as a zod schema that produces the `Figure` itself: the
+ * shape (figureShape), then each field's rule where it sits: the file on disk and its size for
+ * `src`, the VIRIN's form, alt against decorative. Zod has no warnings: they go to
+ * `context.issues` as they are found. Field rules run whenever their field has the right type, so
+ * one pass reports every problem of a figure.
+ */
+export function figureSchema(context: FigureContext) {
   const { issues } = context;
-  const errorsBefore = issues.errorCount;
-  const lineOf = (field: string) => context.lineOf([...context.basePath, field]);
+  const lineOf = (name: string) => context.lineOf([...context.basePath, name]);
   const field = (name: string) => fieldName(context.prefix, [name]);
-
-  const parsed = figureSchema.safeParse(raw);
-  if (!parsed.success) {
-    reportShapeIssues(parsed.error, { ...context, allowedKeys: () => FIGURE_KEYS });
-  }
-  // Field rules run on whatever has the right type, so one pass reports every problem.
-  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
-  const record: Record<string, unknown> = isObject ? (raw as Record<string, unknown>) : {};
-  const src = typeof record.src === 'string' ? record.src.trim() : undefined;
-  const alt = typeof record.alt === 'string' ? record.alt.trim() : undefined;
-  const decorative = record.decorative === true;
-  const virinRaw = typeof record.virin === 'string' ? blankToUndefined(record.virin) : undefined;
-
-  let size: { width: number; height: number } | undefined;
-  if (src) {
-    if (!isBareFileName(src)) {
-      issues.error(
-        lineOf('src'),
-        field('src'),
-        `expected a bare file name from ${context.imageDirLabel}/ (no folders, no "..", no URL), got "${src}"`,
-      );
-    } else {
-      const file = path.join(context.imageDir, src);
-      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-        issues.error(lineOf('src'), field('src'), `expected an image file at ${context.imageDirLabel}/${src}, but there is none`);
-      } else {
-        try {
-          const dimensions = imageSize(fs.readFileSync(file));
-          if (!dimensions.width || !dimensions.height) throw new Error('no size');
-          size = { width: dimensions.width, height: dimensions.height };
-        } catch {
-          issues.error(
-            lineOf('src'),
-            field('src'),
-            `expected a JPEG, PNG, GIF, WebP or SVG image at ${context.imageDirLabel}/${src}, but its size cannot be read`,
-          );
-        }
-      }
+  const src = figureShape.shape.src.transform((value, ctx) => {
+    const name = value.trim();
+    if (!isBareFileName(name)) {
+      ctx.addIssue({ code: 'custom', message: `expected a bare file name from ${context.imageDirLabel}/ (no folders, no "..", no URL), got "${name}"` });
+      return z.NEVER;
     }
-  }
-
-  if (alt !== undefined) {
-    if (decorative && alt !== '') {
-      issues.error(
-        lineOf('alt'),
-        field('alt'),
-        `expected alt: "" because decorative is true, got "${alt.length > 60 ? `${alt.slice(0, 57)}...` : alt}"; remove decorative: true if the image carries meaning`,
-      );
-    } else if (!decorative && alt === '') {
-      issues.error(
-        lineOf('alt'),
-        field('alt'),
-        'expected a description of the image, got ""; an empty alt is allowed only with decorative: true',
-      );
-    } else if (alt.length > MAX_ALT_LENGTH) {
-      issues.warn(
-        lineOf('alt'),
-        field('alt'),
-        `alt text is ${alt.length} characters; keep it under ${MAX_ALT_LENGTH} and move detail into the caption`,
-      );
+    const file = path.join(context.imageDir, name);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      ctx.addIssue({ code: 'custom', message: `expected an image file at ${context.imageDirLabel}/${name}, but there is none` });
+      return z.NEVER;
     }
-  }
-
-  const credit = record.credit;
-  if (isObject && (credit === undefined || credit === null || (typeof credit === 'string' && credit.trim() === ''))) {
-    issues.warn(
-      context.lineOf(context.basePath),
-      field('credit'),
-      'no credit; add who made the image, e.g. credit: DOD photo by Jane Doe',
-    );
-  }
-
-  let virin: string | undefined;
-  if (virinRaw !== undefined) {
-    const result = parseVirin(virinRaw);
+    try {
+      const dimensions = imageSize(fs.readFileSync(file));
+      if (!dimensions.width || !dimensions.height) throw new Error('no size');
+      return { name, width: dimensions.width, height: dimensions.height };
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `expected a JPEG, PNG, GIF, WebP or SVG image at ${context.imageDirLabel}/${name}, but its size cannot be read` });
+      return z.NEVER;
+    }
+  });
+  const virin = figureShape.shape.virin.transform((value, ctx) => {
+    const text = blankToUndefined(value);
+    if (text === undefined) return undefined;
+    const result = parseVirin(text);
     if (!result.ok) {
-      issues.error(lineOf('virin'), field('virin'), result.error);
-    } else {
-      virin = result.virin;
-      for (const warning of result.warnings) issues.warn(lineOf('virin'), field('virin'), warning);
+      ctx.addIssue({ code: 'custom', message: result.error });
+      return z.NEVER;
     }
-  }
+    for (const warning of result.warnings) issues.warn(lineOf('virin'), field('virin'), warning);
+    return result.virin;
+  });
+  const text = (shape: typeof figureShape.shape.title) => shape.transform(blankToUndefined);
+  return figureShape
+    .extend({ src, virin, title: text(figureShape.shape.title), caption: text(figureShape.shape.caption), credit: text(figureShape.shape.credit) })
+    .superRefine(
+      (raw, ctx) => {
+        // Run whatever else failed: `raw` holds each field as given, or as its rule made it.
+        if (!isRecord(raw)) return;
+        if (raw.credit === undefined || raw.credit === null || (typeof raw.credit === 'string' && raw.credit.trim() === '')) {
+          issues.warn(context.lineOf(context.basePath), field('credit'), 'no credit; add who made the image, e.g. credit: DOD photo by Jane Doe');
+        }
+        if (typeof raw.alt !== 'string') return;
+        const alt = raw.alt.trim();
+        const decorative = raw.decorative === true;
+        if (decorative && alt !== '') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['alt'],
+            message: `expected alt: "" because decorative is true, got "${alt.length > 60 ? `${alt.slice(0, 57)}...` : alt}"; remove decorative: true if the image carries meaning`,
+          });
+        } else if (!decorative && alt === '') {
+          ctx.addIssue({ code: 'custom', path: ['alt'], message: 'expected a description of the image, got ""; an empty alt is allowed only with decorative: true' });
+        } else if (alt.length > MAX_ALT_LENGTH) {
+          issues.warn(lineOf('alt'), field('alt'), `alt text is ${alt.length} characters; keep it under ${MAX_ALT_LENGTH} and move detail into the caption`);
+        }
+      },
+      { when: () => true },
+    )
+    .transform((data): Figure => {
+      const figure: Figure = { src: `${context.urlBase}/${data.src.name}`, width: data.src.width, height: data.src.height, alt: data.alt.trim(), decorative: data.decorative === true };
+      if (data.title) figure.title = data.title;
+      if (data.caption) figure.caption = data.caption;
+      if (data.credit) figure.credit = data.credit;
+      if (data.virin) figure.virin = data.virin;
+      return figure;
+    });
+}
 
-  if (!parsed.success || issues.errorCount > errorsBefore || !src || alt === undefined || !size) return undefined;
-  const data = parsed.data;
-  const figure: Figure = {
-    src: `${context.urlBase}/${src}`,
-    width: size.width,
-    height: size.height,
-    alt,
-    decorative,
-  };
-  const title = blankToUndefined(data.title);
-  const caption = blankToUndefined(data.caption);
-  const creditText = blankToUndefined(data.credit);
-  if (title) figure.title = title;
-  if (caption) figure.caption = caption;
-  if (creditText) figure.credit = creditText;
-  if (virin) figure.virin = virin;
-  return figure;
+/** Checks one body figure, reporting every problem on its line; the figure when it has no errors. */
+export function readFigure(raw: unknown, context: FigureContext): Figure | undefined {
+  const parsed = figureSchema(context).safeParse(raw);
+  if (parsed.success) return parsed.data;
+  reportShapeIssues(parsed.error, { ...context, allowedKeys: () => FIGURE_KEYS });
+  return undefined;
 }

@@ -9,7 +9,8 @@ import { BUILT_INTO_INDEX, createIndexedStore, type PublicContent } from './inde
 import { createContentStore, type ContentStore, type LoadOptions } from './store';
 import type { Article, ContentIssue, Page, Topic } from './types';
 
-export { createContentStore, loadContent, MAX_SUMMARY_LENGTH, SLUG_PATTERN } from './store';
+export { createContentStore, loadContent, SLUG_PATTERN } from './store';
+export { MAX_SUMMARY_LENGTH } from './front-matter';
 export type { ContentSnapshot, ContentStore, ContentStoreOptions, LoadOptions, PreviewResult } from './store';
 export { CONTENT_LIMITS } from './limits';
 export { contentBuildDirectory, contentIndexFile } from './content-index';

@@ -3,9 +3,10 @@ import { DATE_EXPECTED } from './dates';
 import { describeValue, fieldName, type IssueList } from './issues';
 
 /**
- * Zod checks the shape (which fields, which types); messages are written here for an
- * editor: what was expected, what was found. Rules that need more context (dates,
- * files on disk, VIRINs, alt/decorative) are checked by the loader after this.
+ * The shapes of front matter and figures (which fields, which types), with messages written for
+ * an editor: what was expected, what was found. lib/content/front-matter.ts and figure.ts extend
+ * them with the rules that need the file in context (dates in the site's time zone, image files,
+ * VIRINs, alt against decorative), as transforms that produce the typed values.
  */
 
 function typeError(expected: string) {
@@ -33,7 +34,7 @@ const dateText = requiredText(DATE_EXPECTED);
 
 const frontMatterError = typeError('front matter fields (title: …, summary: …) between --- lines');
 
-export const articleFrontMatterSchema = z.strictObject(
+export const articleFrontMatterShape = z.strictObject(
   {
     title: requiredText('the headline as text'),
     summary: requiredText('a short summary as text'),
@@ -54,13 +55,13 @@ export const articleFrontMatterSchema = z.strictObject(
           ? 'required field is missing; expected "published" or "draft"'
           : `expected "published" or "draft", got ${describeValue(issue.input)}`,
     }),
-    // Checked field by field by the figure rules, like a body figure.
+    // The figure's own schema (lib/content/figure.ts), put in by lib/content/front-matter.ts.
     image: z.unknown().optional(),
   },
   { error: frontMatterError },
 );
 
-export const pageFrontMatterSchema = z.strictObject(
+export const pageFrontMatterShape = z.strictObject(
   {
     title: requiredText('the page title as text'),
     summary: requiredText('a short summary as text (used as the meta description)'),
@@ -69,7 +70,8 @@ export const pageFrontMatterSchema = z.strictObject(
   { error: frontMatterError },
 );
 
-export const figureSchema = z.strictObject(
+/** A figure's shape: which fields, which types (lib/content/figure.ts adds each field's rule). */
+export const figureShape = z.strictObject(
   {
     src: requiredText('the image file name, e.g. 230613-D-D0439-002.jpg'),
     alt: z.string({

@@ -299,6 +299,38 @@ describe('figures', () => {
   const leadImage = (...fields: string[]) => (f: string[]) => [...f, 'image:', ...fields.map((field) => `  ${field}`)];
   const figureBlock = (...fields: string[]) => ['```figure', ...fields, '```'];
 
+  it('one pass reports every problem of the front matter and its lead image, the rules that compare two fields included', () => {
+    const front = [
+      'title: ""',
+      'summary: Too short.',
+      'date: 2023-06-13',
+      'updated: 2023-06-12',
+      'topics: [NATO, "", nato]',
+      'status: live',
+      'colour: blue',
+      'image:',
+      '  src: ../a.jpg',
+      '  alt: A photo.',
+      '  decorative: true',
+      '  virin: 230613-D-D0439',
+      '  captoin: Typo.',
+    ];
+    expect(report({ 'content/news/test-story.md': lines('---', ...front, '---', '', 'Text.') })).toEqual([
+      'content/news/test-story.md:2: title: expected the headline as text, got ""',
+      "content/news/test-story.md:3: summary: summary is 10 characters; it is the page's meta description, which federal website standards require to be at least 50",
+      'content/news/test-story.md:5: updated: expected a date on or after date (2023-06-13), got "2023-06-12"',
+      'content/news/test-story.md:6: topics[1]: expected a topic name, got ""',
+      'content/news/test-story.md:6: topics[2]: duplicate topic "nato" (same as "NATO")',
+      'content/news/test-story.md:7: status: expected "published" or "draft", got "live"',
+      'content/news/test-story.md:8: colour: unknown field; expected one of title, summary, date, updated, byline, topics, status, image',
+      'content/news/test-story.md:9: image.credit: warning: no credit; add who made the image, e.g. credit: DOD photo by Jane Doe',
+      `content/news/test-story.md:10: image.src: expected a bare file name from ${IMAGES}/ (no folders, no "..", no URL), got "../a.jpg"`,
+      'content/news/test-story.md:11: image.alt: expected alt: "" because decorative is true, got "A photo."; remove decorative: true if the image carries meaning',
+      'content/news/test-story.md:13: image.virin: expected a VIRIN like 230613-D-D0439-1001 (YYMMDD-S-XXXXX-NNNN), got "230613-D-D0439": expected four parts (date, service, ID, sequence), got 3',
+      'content/news/test-story.md:14: image.captoin: unknown field; did you mean "caption"?',
+    ]);
+  });
+
   it('a missing image file is an error naming the expected path', () => {
     expect(
       report({ 'content/news/test-story.md': article(leadImage('src: photo.jpg', 'alt: A photo.', 'credit: DOD photo')) }),

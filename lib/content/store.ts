@@ -1,30 +1,16 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { ZodType } from 'zod';
 import path from 'node:path';
 import type { Code, Root as MdastRoot } from 'mdast';
-import { MIN_DESCRIPTION_LENGTH } from '../metadata';
 import { siteConfig } from '../site-config';
-import { parseContentDate } from './dates';
 import { readFigure } from './figure';
+import { readArticleFrontMatter, readPageFrontMatter } from './front-matter';
 import { ContentError, formatIssue, IssueList, sortIssues } from './issues';
 import { checkLimits, checkSize } from './limits';
 import { convertBody, parseMarkdown } from './markdown';
 import { isPublic } from './state';
-import {
-  ARTICLE_KEYS,
-  articleFrontMatterSchema,
-  BYLINE_KEYS,
-  PAGE_KEYS,
-  pageFrontMatterSchema,
-  reportShapeIssues,
-  type ShapeContext,
-} from './schema';
-import type { Article, Body, ContentIssue, Page, Topic } from './types';
+import type { Article, Body, ContentIssue, Page } from './types';
 import { parseYamlBlock, type YamlBlock } from './yaml-source';
-
-/** Longer summaries are cut off as meta descriptions. */
-export const MAX_SUMMARY_LENGTH = 160;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -107,15 +93,6 @@ function listMarkdownFiles(dir: string): string[] {
     else if (entry.isFile() && entry.name.endsWith('.md')) found.push(full);
   }
   return found.sort();
-}
-
-function topicSlug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 export function newestFirst(a: Article, b: Article): number {
@@ -214,144 +191,15 @@ function readBody(contentDir: string, file: SourceFile, mdast: MdastRoot, imageF
   });
 }
 
-function checkSummaryLength(file: SourceFile, block: YamlBlock, summary: unknown): void {
-  if (typeof summary !== 'string') return;
-  const length = summary.trim().length;
-  // An empty summary is the schema's "required" error; the meta description minimum is about real text.
-  if (length > 0 && length < MIN_DESCRIPTION_LENGTH) {
-    file.issues.error(
-      block.lineOf(['summary']),
-      'summary',
-      `summary is ${length} characters; it is the page's meta description, which federal website standards require to be at least ${MIN_DESCRIPTION_LENGTH}`,
-    );
-  }
-  if (length > MAX_SUMMARY_LENGTH) {
-    file.issues.warn(
-      block.lineOf(['summary']),
-      'summary',
-      `summary is ${length} characters; search results and link previews show about ${MAX_SUMMARY_LENGTH}, so keep it shorter`,
-    );
-  }
-}
-
-function checkDate(
-  file: SourceFile,
-  block: YamlBlock,
-  field: 'date' | 'updated',
-  value: unknown,
-  timeZone: string,
-): Date | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined; // reported by the schema
-  const result = parseContentDate(value, timeZone);
-  if (!result.ok) {
-    file.issues.error(block.lineOf([field]), field, result.message);
-    return undefined;
-  }
-  return result.instant;
-}
-
-/**
- * Checks front matter against its schema, reporting every shape problem on its line, and the
- * summary length that articles and pages share. `record` is the raw mapping, for the checks
- * (dates) that need values the schema may have refused.
- */
-function checkFrontMatter<T extends ZodType>(
-  file: SourceFile,
-  frontMatter: YamlBlock,
-  schema: T,
-  allowedKeys: ShapeContext['allowedKeys'],
-) {
-  const raw = frontMatter.data;
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    reportShapeIssues(parsed.error, { issues: file.issues, prefix: '', basePath: [], lineOf: frontMatter.lineOf, allowedKeys });
-  }
-  const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  checkSummaryLength(file, frontMatter, record.summary);
-  return { parsed, record };
-}
-
 function loadArticle(contentDir: string, file: SourceFile, timeZone: string, source: string, parse: Parse): Article | undefined {
   const parsedFile = parseFile(file, source, parse);
   if (!parsedFile) return undefined;
   const { frontMatter, mdast } = parsedFile;
   const body = readBody(contentDir, file, mdast, `news/${file.slug}`);
   if (!frontMatter || frontMatter.errors.length > 0) return undefined;
-
-  const { parsed, record } = checkFrontMatter(file, frontMatter, articleFrontMatterSchema, (at) =>
-    at[0] === 'byline' ? BYLINE_KEYS : ARTICLE_KEYS,
-  );
-  const publishedAt = checkDate(file, frontMatter, 'date', record.date, timeZone);
-  const updatedAt = checkDate(file, frontMatter, 'updated', record.updated, timeZone);
-  if (publishedAt && updatedAt && updatedAt < publishedAt) {
-    file.issues.error(
-      frontMatter.lineOf(['updated']),
-      'updated',
-      `expected a date on or after date (${String(record.date)}), got "${String(record.updated)}"`,
-    );
-  }
-
-  const topics: Topic[] = [];
-  if (Array.isArray(record.topics)) {
-    const seen = new Map<string, string>();
-    record.topics.forEach((name: unknown, index) => {
-      if (typeof name !== 'string' || name.trim() === '') return; // reported by the schema
-      const topic = { name: name.trim(), slug: topicSlug(name) };
-      const line = frontMatter.lineOf(['topics', index]);
-      if (topic.slug === '') {
-        file.issues.error(line, `topics[${index}]`, `expected a topic name with letters or digits, got "${name}"`);
-        return;
-      }
-      const first = seen.get(topic.slug);
-      if (first !== undefined) {
-        file.issues.error(line, `topics[${index}]`, `duplicate topic "${topic.name}" (same as "${first}")`);
-        return;
-      }
-      seen.set(topic.slug, topic.name);
-      topics.push(topic);
-    });
-  }
-
-  const image =
-    record.image === undefined
-      ? undefined
-      : readFigure(record.image, {
-          issues: file.issues,
-          prefix: 'image',
-          basePath: ['image'],
-          lineOf: frontMatter.lineOf,
-          imageDir: path.join(contentDir, 'images', 'news', file.slug),
-          imageDirLabel: `content/images/news/${file.slug}`,
-          urlBase: `/images/news/${file.slug}`,
-        });
-
-  if (!parsed.success || file.issues.errorCount > 0 || !publishedAt) return undefined;
-  const data = parsed.data;
-  const article: Article = {
-    slug: file.slug,
-    path: `/news/${file.slug}`,
-    sourcePath: file.relative,
-    sourceHash: sha256(source),
-    title: data.title.trim(),
-    summary: data.summary.trim(),
-    date: data.date.trim(),
-    publishedAt,
-    topics,
-    status: data.status,
-    body,
-    warnings: [],
-  };
-  if (data.updated !== undefined && updatedAt) {
-    article.updated = data.updated.trim();
-    article.updatedAt = updatedAt;
-  }
-  if (data.byline) {
-    article.byline = { name: data.byline.name.trim() };
-    const organization = data.byline.organization?.trim();
-    if (organization) article.byline.organization = organization;
-  }
-  if (image) article.image = image;
-  return article;
+  const fields = readArticleFrontMatter({ issues: file.issues, block: frontMatter, timeZone, contentDir, collection: 'news', slug: file.slug });
+  if (!fields || file.issues.errorCount > 0) return undefined;
+  return { slug: file.slug, path: `/news/${file.slug}`, sourcePath: file.relative, sourceHash: sha256(source), ...fields, body, warnings: [] };
 }
 
 function loadPage(contentDir: string, file: SourceFile, timeZone: string, source: string, parse: Parse): Page | undefined {
@@ -360,25 +208,9 @@ function loadPage(contentDir: string, file: SourceFile, timeZone: string, source
   const { frontMatter, mdast } = parsedFile;
   const body = readBody(contentDir, file, mdast, `pages/${file.slug}`);
   if (!frontMatter || frontMatter.errors.length > 0) return undefined;
-
-  const { parsed, record } = checkFrontMatter(file, frontMatter, pageFrontMatterSchema, () => PAGE_KEYS);
-  const updatedAt = checkDate(file, frontMatter, 'updated', record.updated, timeZone);
-  if (!parsed.success || file.issues.errorCount > 0) return undefined;
-  const data = parsed.data;
-  const page: Page = {
-    slug: file.slug,
-    path: `/${file.slug}`,
-    sourcePath: file.relative,
-    title: data.title.trim(),
-    summary: data.summary.trim(),
-    body,
-    warnings: [],
-  };
-  if (data.updated !== undefined && updatedAt) {
-    page.updated = data.updated.trim();
-    page.updatedAt = updatedAt;
-  }
-  return page;
+  const fields = readPageFrontMatter({ issues: file.issues, block: frontMatter, timeZone, contentDir, collection: 'pages', slug: file.slug });
+  if (!fields || file.issues.errorCount > 0) return undefined;
+  return { slug: file.slug, path: `/${file.slug}`, sourcePath: file.relative, ...fields, body, warnings: [] };
 }
 
 type Item = Article | Page;
