@@ -1,5 +1,5 @@
 import 'server-only';
-import { archivePeriodOf, getArchiveYearsForView, getArticlesForView, getPages, getTopicsForView, type Article } from '@/lib/content';
+import { archivePeriodOf, getArchiveYearsForView, getArticlesForView, getPagesForView, getTopicsForView, type Article } from '@/lib/content';
 import { archivePath } from '@/lib/content/calendar';
 import { laterPages } from '@/lib/listings';
 import { listingPagePath } from '@/lib/pagination';
@@ -42,7 +42,7 @@ export function sitemapFiles(limit?: number): SitemapFile[] {
     ...getTopicsForView({ preview: false }).flatMap(({ topic }) => listingEntries(`/topics/${topic.slug}`, byTopic.get(topic.slug) ?? [])),
     { path: '/feeds', ...at },
     // Content pages have no status: all of them are public.
-    ...getPages().map((page) => ({ path: page.path, ...(page.updatedAt ? { lastModified: page.updatedAt } : {}) })),
+    ...getPagesForView({ preview: false }).map((page) => ({ path: page.path, ...(page.updatedAt ? { lastModified: page.updatedAt } : {}) })),
   ];
   // Map order is insertion order: articles come newest first, so the years do too.
   const years = [...byYear].map(([year, ofYear]) => {

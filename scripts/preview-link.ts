@@ -7,7 +7,7 @@
  * http://localhost:3000. Exits 1 when the secret or the article is missing, 2 for bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { getArticles } from '@/lib/content';
+import { getArticlesForView } from '@/lib/content';
 import { formatDateTime } from '@/lib/format-date';
 import { buildPreviewUrl, describeStatus, previewBaseUrl, unknownSlugMessage } from '@/lib/preview/link';
 import { getPreviewSecret } from '@/lib/preview/secret';
@@ -48,7 +48,8 @@ function main(argv: string[], env: NodeJS.ProcessEnv, now: Date): number {
     return 1;
   }
 
-  const articles = getArticles();
+  // Every article of every status, as staff see them.
+  const articles = getArticlesForView({ preview: true });
   const article = articles.find((candidate) => candidate.slug === slug);
   if (!article) {
     console.error(unknownSlugMessage(slug, articles.map((candidate) => candidate.slug)));

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getPages, getTopicsForView } from '@/lib/content';
+import { getPagesForView, getTopicsForView } from '@/lib/content';
 import { archivePath } from '@/lib/content/calendar';
 import { getArchivePrerenderPlan, getPrerenderPlan } from '@/lib/listings';
 import { listingPagePath } from '@/lib/pagination';
@@ -57,6 +57,6 @@ export function prerenderedPaths(): string[][] {
     ...getTopicsForView({ preview: false }).map(({ topic }) => ['topics', topic.slug]),
     ...plan.topicPages.map(({ topic, page }) => ['topics', topic, 'page', String(page)]),
     ...getArchivePrerenderPlan().map(({ year, month, page }) => listingPagePath(archivePath(year, month), page).split('/').slice(1)),
-    ...getPages().map((page) => [page.slug]),
+    ...getPagesForView({ preview: false }).map((page) => [page.slug]),
   ];
 }

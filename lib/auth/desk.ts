@@ -1,6 +1,6 @@
 import 'server-only';
 import type { PreviewListProps } from '@/components/preview-list';
-import { checkContent, getArticles, stateOf, type ContentIssue } from '../content';
+import { getArticlesForView, getContentIssues, stateOf, type ContentIssue } from '../content';
 import { now as clockNow } from '../clock';
 import { previewBaseUrl } from '../preview/link';
 import { getPreviewAccess } from '../preview/access';
@@ -35,12 +35,12 @@ export async function staffDesk(params: Record<string, string | string[] | undef
   }
 
   const now = clockNow();
-  const articles = getArticles({ fresh: true })
+  const articles = getArticlesForView({ preview: true, now })
     .map((article) => ({ article, state: stateOf(article, now) }))
     .filter(({ state }) => state !== 'published');
   // Files with errors are in no list above (they cannot be shown): staff see what to fix here.
   const broken = new Map<string, ContentIssue[]>();
-  for (const issue of checkContent({ fresh: true })) {
+  for (const issue of getContentIssues()) {
     if (issue.severity === 'error') broken.set(issue.file, [...(broken.get(issue.file) ?? []), issue]);
   }
   const link = makeDeskLink(

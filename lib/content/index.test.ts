@@ -1,22 +1,41 @@
 import { describe, expect, it } from 'vitest';
 
 describe('lib/content entry point', () => {
-  it('binds the default store to the project root and exposes the public API', async () => {
+  it('is one API of views: what routes, feeds and the staff desk read, and nothing that reaches around it', async () => {
     const content = await import('./index');
-    expect(content.getContentStore().rootDir).toBe(process.cwd());
-    for (const name of [
-      'getArticles',
-      'getPublicArticles',
-      'getPublicArticle',
-      'getRelatedArticles',
-      'getPages',
-      'getPage',
-      'checkContent',
+    const functions = Object.entries(content)
+      .filter(([, value]) => typeof value === 'function')
+      .map(([name]) => name)
+      .sort();
+    expect(functions).toEqual([
+      'ContentError',
+      'archivePeriodOf',
+      'articleState',
+      'builtIntoIndex',
+      'contentBuildDirectory',
+      'contentDirectory',
+      'contentIndexFile',
       'formatIssue',
-      'createContentStore',
-    ] as const) {
-      expect(typeof content[name], name).toBe('function');
-    }
+      'getArchiveArticlesForView',
+      'getArchiveMonthsForView',
+      'getArchiveYearsForView',
+      'getArticleForView',
+      'getArticlesForView',
+      'getContentIssues',
+      'getPageForView',
+      'getPagesForView',
+      'getRelatedForView',
+      'getTopicArticlesForView',
+      'getTopicsForView',
+      'isPublic',
+      'loadArticleForPreview',
+      'normalizeVirin',
+      'parseVirin',
+      'preparePreviewContent',
+      'preparePublicContent',
+      'sortIssues',
+      'stateOf',
+    ]);
     expect(new content.ContentError([])).toBeInstanceOf(Error);
   });
 });

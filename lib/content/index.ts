@@ -9,12 +9,10 @@ import { BUILT_INTO_INDEX, createIndexedStore, type PublicContent } from './inde
 import { createContentStore, type ContentStore, type LoadOptions } from './store';
 import type { Article, ContentIssue, Page, Topic } from './types';
 
-export { createContentStore, loadContent, SLUG_PATTERN } from './store';
+export { SLUG_PATTERN } from './store';
 export { MAX_SUMMARY_LENGTH } from './front-matter';
-export type { ContentSnapshot, ContentStore, ContentStoreOptions, LoadOptions, PreviewResult } from './store';
 export { CONTENT_LIMITS } from './limits';
 export { contentBuildDirectory, contentIndexFile } from './content-index';
-export type { PublicContent } from './indexed-store';
 export { ContentError, formatIssue, sortIssues } from './issues';
 export { normalizeVirin, parseVirin } from './virin';
 export type { VirinResult } from './virin';
@@ -44,7 +42,7 @@ export function contentDirectory(env: Partial<Record<string, string>> = process.
  * running server keeps the last good version of a file that breaks and says so in its log, instead
  * of failing every page. Everything else (content:check, tests) is strict: an error throws.
  */
-export function getContentStore(): ContentStore {
+function getContentStore(): ContentStore {
   const building = process.env.NEXT_PHASE === 'phase-production-build';
   const serving = !building && Boolean(process.env.NEXT_RUNTIME);
   shared[STORE_KEY] ??= createContentStore(process.cwd(), {
@@ -62,7 +60,7 @@ const sharedPublic = globalThis as typeof globalThis & { [PUBLIC_KEY]?: PublicCo
  * (decision 0024), brought in line with the content folder; elsewhere (`next dev`, tests) the file
  * store. Created on first use, or at server start by `preparePublicContent`.
  */
-export function getPublicContent(): PublicContent {
+function getPublicContent(): PublicContent {
   const existing = sharedPublic[PUBLIC_KEY];
   if (existing) return existing;
   const building = process.env.NEXT_PHASE === 'phase-production-build';
@@ -97,36 +95,12 @@ export function preparePublicContent(): void {
   getPublicContent().getPublicArticles(clockNow());
 }
 
-/** Every article of every status, newest first. Throws ContentError if any file has an error. */
-export function getArticles(options?: LoadOptions): Article[] {
-  return getContentStore().getArticles(options);
-}
-
-/** The only rule for what is public: status published and publishedAt <= now. Newest first. */
-export function getPublicArticles(now: Date = new Date(), options?: LoadOptions): Article[] {
-  return options?.fresh ? getContentStore().getPublicArticles(now, options) : getPublicContent().getPublicArticles(now);
-}
-
-export function getPublicArticle(slug: string, now?: Date, options?: LoadOptions): Article | undefined {
-  return options?.fresh ? getContentStore().getPublicArticle(slug, now, options) : getPublicContent().getPublicArticle(slug, now);
-}
-
-/** Public articles sharing a topic with `article`, most shared topics first, then newest. */
-export function getRelatedArticles(article: Article, limit = 3, now?: Date, options?: LoadOptions): Article[] {
-  return options?.fresh ? getContentStore().getRelatedArticles(article, limit, now, options) : getPublicContent().getRelatedArticles(article, limit, now);
-}
-
-export function getPages(options?: LoadOptions): Page[] {
-  return options?.fresh ? getContentStore().getPages(options) : getPublicContent().getPages();
-}
-
-export function getPage(slug: string, options?: LoadOptions): Page | undefined {
-  return options?.fresh ? getContentStore().getPage(slug, options) : getPublicContent().getPage(slug);
-}
-
-/** Every error and warning in every file, sorted by file then line. Never throws for content problems. */
-export function checkContent(options?: LoadOptions): ContentIssue[] {
-  return getContentStore().checkContent(options);
+/**
+ * Every error and warning in every file, read fresh from disk, sorted by file then line: what the
+ * staff desk lists. Never throws for content problems.
+ */
+export function getContentIssues(): ContentIssue[] {
+  return getContentStore().checkContent({ fresh: true });
 }
 
 /**
@@ -164,7 +138,7 @@ export async function preparePreviewContent(): Promise<void> {
 /** The articles a listing shows, newest first. */
 export function getArticlesForView(view: View): readonly Article[] {
   // The public list is the store's own, shared until the public set changes: not copied per call.
-  return view.preview ? getArticles(load(view)) : getPublicContent().publicList(view.now ?? clockNow());
+  return view.preview ? getContentStore().getArticles(load(view)) : getPublicContent().publicList(view.now ?? clockNow());
 }
 
 /**
@@ -212,17 +186,23 @@ function byPeriod(list: readonly Article[]): Map<string, Article[]> {
 
 /** The article at /news/<slug>, if this view may see it. */
 export function getArticleForView(slug: string, view: View): Article | undefined {
-  if (!view.preview) return getPublicArticle(slug, view.now ?? clockNow());
+  if (!view.preview) return getPublicContent().getPublicArticle(slug, view.now ?? clockNow());
   return getArticlesForView(view).find((article) => article.slug === slug);
 }
 
 /** Related Stories stay public-only in preview too: a draft is shown exactly as it will look. */
 export function getRelatedForView(article: Article, view: View): Article[] {
-  return getRelatedArticles(article, 3, view.now ?? clockNow(), load(view));
+  const now = view.now ?? clockNow();
+  return view.preview ? getContentStore().getRelatedArticles(article, 3, now, load(view)) : getPublicContent().getRelatedArticles(article, 3, now);
+}
+
+/** The content pages (About, Accessibility statement, …), A to Z: every one is public. */
+export function getPagesForView(view: View): Page[] {
+  return view.preview ? getContentStore().getPages(load(view)) : getPublicContent().getPages();
 }
 
 export function getPageForView(slug: string, view: View): Page | undefined {
-  return getPage(slug, load(view));
+  return view.preview ? getContentStore().getPage(slug, load(view)) : getPublicContent().getPage(slug);
 }
 
 /** Where an article stands now, by the site clock. */

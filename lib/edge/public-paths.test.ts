@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { archivePeriodOf, getArticles, getPublicArticles } from '@/lib/content';
+import { archivePeriodOf, getArticlesForView } from '@/lib/content';
 import { archivePath } from '@/lib/content/calendar';
 import { siteConfig } from '@/lib/site-config';
 import { isPublicContentPath } from './public-paths';
 
 // The repository's own content: a draft, a scheduled article (2099) and public ones.
-const publicNow = getPublicArticles(new Date());
-const unpublished = getArticles().filter((article) => !publicNow.includes(article));
+const publicNow = getArticlesForView({ preview: false, now: new Date() });
+const unpublished = getArticlesForView({ preview: true }).filter((article) => !publicNow.includes(article));
 const seed = publicNow[0]!;
 const topic = seed.topics[0]!.slug;
 const lastNewsPage = Math.ceil(publicNow.length / siteConfig.listPageSize);
@@ -82,7 +82,7 @@ describe('public content paths, from the content index', () => {
   });
 
   it('a scheduled article becomes a public path when the site clock reaches its time', async () => {
-    const scheduled = getArticles().find((article) => article.status === 'published' && article.publishedAt.getTime() > Date.now())!;
+    const scheduled = getArticlesForView({ preview: true }).find((article) => article.status === 'published' && article.publishedAt.getTime() > Date.now())!;
     expect(scheduled, 'the sample content has a scheduled article').toBeTruthy();
     vi.resetModules();
     vi.stubEnv('NEWSROOM_CLOCK_START', new Date(scheduled.publishedAt.getTime() + 1000).toISOString());

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getArticleForView, getPage, getTopicArticlesForView } from '@/lib/content';
+import { getArticleForView, getPageForView, getTopicArticlesForView } from '@/lib/content';
 import { getArchivePage, getNewsPage, getTopicPage } from '@/lib/listings';
 import { matchSiteRoute } from '@/lib/render/site-routes';
 import { isSitemapFile } from '@/lib/sitemap-content';
@@ -63,7 +63,7 @@ export function isPublicContentPath(pathname: string): boolean | undefined {
     case 'archive':
       return !!getArchivePage(route, route.number, PUBLIC);
     case 'content':
-      return !!getPage(route.slug);
+      return !!getPageForView(route.slug, PUBLIC);
     case 'redirect':
       // Page 1 of a listing: there when the listing is (a topic or a month with no public article is not).
       if (section === 'topics' && first !== undefined) return !!getTopicArticlesForView(first, PUBLIC);

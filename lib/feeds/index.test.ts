@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getArticles, getTopicsForView, stateOf } from '../content';
+import { getArticlesForView, getTopicsForView, stateOf } from '../content';
 import { siteConfig } from '../site-config';
 import { FEED_FORMATS, feedAlternates, feedDirectory, feedPath } from './index';
 import { siteFeedHandler, topicFeedHandler } from './routes';
@@ -26,7 +26,7 @@ describe('feed autodiscovery', () => {
 });
 
 describe('feed routes', () => {
-  const unpublished = getArticles().filter((article) => stateOf(article) !== 'published');
+  const unpublished = getArticlesForView({ preview: true }).filter((article) => stateOf(article) !== 'published');
 
   it('answer with the format’s media type and only public articles', async () => {
     expect(unpublished.length, 'the repository’s draft and scheduled examples').toBeGreaterThan(1);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getArticlesForView, getPages } from '@/lib/content';
+import { getArticleForView, getPageForView } from '@/lib/content';
 import { getNewsPage, getTopicPage } from '@/lib/listings';
 import { parsePageNumber } from '@/lib/pagination';
 import { sameHost } from './decide-access';
@@ -21,8 +21,10 @@ export function publicReturnPath(candidate: unknown): string {
     const page = topic[2] === undefined ? 1 : parsePageNumber(topic[2]) ?? 0;
     return topic[1] && getTopicPage(topic[1], page, PUBLIC_VIEW) ? candidate : '/';
   }
-  const known = [...getArticlesForView(PUBLIC_VIEW), ...getPages()].some((item) => item.path === candidate);
-  return known ? candidate : '/';
+  const article = /^\/news\/([a-z0-9-]+)$/.exec(candidate);
+  if (article) return getArticleForView(article[1]!, PUBLIC_VIEW) ? candidate : '/';
+  const page = /^\/([a-z0-9-]+)$/.exec(candidate);
+  return page && getPageForView(page[1]!, PUBLIC_VIEW) ? candidate : '/';
 }
 
 /**

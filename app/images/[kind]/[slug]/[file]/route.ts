@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getArticleForView, getContentStore, getPageForView } from '@/lib/content';
+import { contentDirectory, getArticleForView, getPageForView } from '@/lib/content';
 import type { Body, Figure } from '@/lib/content';
 import { canPreviewArticle, getPreviewAccess, seesAllDrafts } from '@/lib/preview/access';
 import { PREVIEW_HEADERS } from '@/lib/preview/response';
@@ -38,7 +38,7 @@ export async function GET(_request: Request, { params }: Params) {
   if (!type || !figuresOf(item).some((figure) => figure.src === src)) {
     return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  const bytes = await readFile(path.join(getContentStore().contentDir, 'images', kind, slug, file));
+  const bytes = await readFile(path.join(contentDirectory(), 'images', kind, slug, file));
   const caching = preview ? PREVIEW_HEADERS : { 'Cache-Control': 'public, max-age=3600' };
   return new Response(new Uint8Array(bytes), {
     headers: { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', ...caching },
