@@ -48,6 +48,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  // What the build throws names the file or the limit and what to do (a file that changed while it
+  // was read, too many articles in one minute, an unreadable cache): the message, not a stack,
+  // unless DEBUG asks for it.
+  console.error(error instanceof Error ? (process.env.DEBUG ? error.stack ?? error.message : error.message) : String(error));
   process.exitCode = 1;
 });

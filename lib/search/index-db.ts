@@ -66,7 +66,12 @@ export function writeSearchDatabase(file: string, documents: Iterable<SearchDocu
         count += 1;
         const minute = minuteOf(document.publishedAt);
         const earlier = perMinute.get(minute) ?? 0;
-        if (earlier === PER_MINUTE) throw new Error(`search index: more than ${PER_MINUTE} articles are published in the minute of ${new Date(document.publishedAt).toISOString()} (${document.slug})`);
+        if (earlier === PER_MINUTE) {
+          throw new Error(
+            `search index: more than ${PER_MINUTE} articles are dated ${new Date(document.publishedAt).toISOString()} (to the minute), ${document.slug} among them; ` +
+              'the index numbers at most 1,024 articles per minute of publication (decision 0023): give some of them a time of day (date: 2023-06-13T09:30)',
+          );
+        }
         perMinute.set(minute, earlier + 1);
         const id = minute * PER_MINUTE + earlier;
         insertDoc.run(id, document.slug, document.sourceHash, document.publishedAt);

@@ -231,6 +231,17 @@ describe('the database file', () => {
     expect(openSearchDatabase(file).stats.rows).toBe(written.count);
   });
 
+  it('refuses more than 1,024 articles in one minute, saying which minute and what to change', () => {
+    const file = path.join(makeTree({}), '.next', 'search-index.db');
+    const template = searchDocumentOf(store.getPublicArticles(BEFORE)[0]!);
+    const publishedAt = Date.UTC(2023, 5, 13, 4);
+    const documents = Array.from({ length: 1025 }, (_, i) => ({ ...template, slug: `story-${i}`, publishedAt }));
+    expect(() => writeSearchDatabase(file, documents.slice(0, 1024))).not.toThrow();
+    expect(() => writeSearchDatabase(file, documents)).toThrow(
+      'search index: more than 1024 articles are dated 2023-06-13T04:00:00.000Z (to the minute), story-1024 among them; the index numbers at most 1,024 articles per minute of publication (decision 0023): give some of them a time of day (date: 2023-06-13T09:30)',
+    );
+  });
+
   it('names the file and what to run when it is missing', () => {
     const file = path.join(makeTree({}), '.next', 'search-index.db');
     expect(() => openSearchDatabase(file)).toThrow(`search index ${file} is missing${REBUILD}`);
