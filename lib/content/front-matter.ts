@@ -34,13 +34,14 @@ const isDated = (value: unknown): value is DatedText => typeof value === 'object
  * `Page`: the shape (lib/content/schema.ts), then each field's rule as a transform or refinement
  * with the file in context (the site's time zone for dates, the image folder for the lead image,
  * the line of each field for warnings, which zod does not have). Errors are zod issues, reported
- * on their lines by `reportShapeIssues`; one pass reports every problem of the file.
+ * on their lines by `reportShapeIssues`; one pass reports every problem of the file. Made once, and
+ * given the file being read by `contextOf` (zod compiles a schema on its first parse: made per file,
+ * they cost the build two minutes at 100,000 articles).
  */
-function schemasFor(context: FrontMatterContext) {
-  const { issues, block, timeZone } = context;
+function schemasFor(contextOf: () => FrontMatterContext) {
   const date = (shape: z.ZodType<string>) =>
     shape.transform((value, ctx): DatedText => {
-      const result = parseContentDate(value, timeZone);
+      const result = parseContentDate(value, contextOf().timeZone);
       if (!result.ok) {
         ctx.addIssue({ code: 'custom', message: result.message });
         return z.NEVER;
@@ -59,6 +60,7 @@ function schemasFor(context: FrontMatterContext) {
           });
         }
         if (length > MAX_SUMMARY_LENGTH) {
+          const { issues, block } = contextOf();
           issues.warn(block.lineOf(['summary']), 'summary', `summary is ${length} characters; search results and link previews show about ${MAX_SUMMARY_LENGTH}, so keep it shorter`);
         }
       })
@@ -70,8 +72,6 @@ function schemasFor(context: FrontMatterContext) {
       ctx.addIssue({ code: 'custom', path: ['updated'], message: `expected a date on or after date (${data.date.text}), got "${data.updated.text}"` });
     }
   };
-  const imageFolder = `${context.collection}/${context.slug}`;
-
   const a = articleFrontMatterShape.shape;
   const article = articleFrontMatterShape
     .extend({
@@ -105,14 +105,17 @@ function schemasFor(context: FrontMatterContext) {
           { when: () => true },
         )
         .transform((names): Topic[] => names.map((name) => ({ name: name.trim(), slug: topicSlug(name) }))),
-      image: figureSchema({
-        issues,
-        prefix: 'image',
-        basePath: ['image'],
-        lineOf: block.lineOf,
-        imageDir: path.join(context.contentDir, 'images', imageFolder),
-        imageDirLabel: `content/images/${imageFolder}`,
-        urlBase: `/images/${imageFolder}`,
+      image: figureSchema(() => {
+        const { issues, block, contentDir, collection, slug } = contextOf();
+        return {
+          issues,
+          prefix: 'image',
+          basePath: ['image'],
+          lineOf: block.lineOf,
+          imageDir: path.join(contentDir, 'images', collection, slug),
+          imageDirLabel: `content/images/${collection}/${slug}`,
+          urlBase: `/images/${collection}/${slug}`,
+        };
       }).optional(),
     })
     .superRefine(updatedAfterDate, { when: () => true });
@@ -144,9 +147,25 @@ function report(error: z.ZodError, context: FrontMatterContext, allowedKeys: (at
   return undefined;
 }
 
+/** The file being read (parsing is synchronous: one at a time). */
+let current: FrontMatterContext | undefined;
+const schemas = schemasFor(() => {
+  if (!current) throw new Error('front matter is read only through readArticleFrontMatter or readPageFrontMatter');
+  return current;
+});
+
+function parseWith<T>(schema: z.ZodType<T>, context: FrontMatterContext): ReturnType<z.ZodType<T>['safeParse']> {
+  current = context;
+  try {
+    return schema.safeParse(context.block.data);
+  } finally {
+    current = undefined;
+  }
+}
+
 /** An article's front matter as typed fields, or undefined with every problem reported on its line. */
 export function readArticleFrontMatter(context: FrontMatterContext): ArticleFrontMatter | undefined {
-  const parsed = schemasFor(context).article.safeParse(context.block.data);
+  const parsed = parseWith(schemas.article, context);
   if (!parsed.success) return report(parsed.error, context, (at) => (at[0] === 'byline' ? BYLINE_KEYS : at[0] === 'image' ? FIGURE_KEYS : ARTICLE_KEYS));
   const { title, summary, date, updated, byline, topics, status, image } = parsed.data;
   const fields: ArticleFrontMatter = { title, summary, date: date.text, publishedAt: date.instant, topics, status };
@@ -158,7 +177,7 @@ export function readArticleFrontMatter(context: FrontMatterContext): ArticleFron
 
 /** A page's front matter as typed fields, or undefined with every problem reported on its line. */
 export function readPageFrontMatter(context: FrontMatterContext): PageFrontMatter | undefined {
-  const parsed = schemasFor(context).page.safeParse(context.block.data);
+  const parsed = parseWith(schemas.page, context);
   if (!parsed.success) return report(parsed.error, context, () => PAGE_KEYS);
   const { title, summary, updated } = parsed.data;
   const fields: PageFrontMatter = { title, summary };
