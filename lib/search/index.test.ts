@@ -60,6 +60,19 @@ describe('the public search over the build’s database', () => {
     expect(openDatabase).toHaveBeenCalledTimes(1);
   });
 
+  it('answers a query asked again from its last results while the public articles are the same, and finds again when they change', () => {
+    const search = publicSearchOf(buildAt(BEFORE));
+    const first = search.page(store.getPublicArticles(BEFORE), ['nato'], 1, 10, BEFORE);
+    expect(first.total).toBeGreaterThan(0);
+    expect(search.page(store.getPublicArticles(BEFORE), ['nato'], 1, 10, BEFORE)).toBe(first);
+    expect(search.page(store.getPublicArticles(BEFORE), ['nato'], 2, 10, BEFORE)).not.toBe(first);
+    expect(search.page(store.getPublicArticles(BEFORE), ['poland'], 1, 10, BEFORE)).not.toBe(first);
+    // A scheduled article's time has come: a new public set, so the query is answered anew.
+    const after = search.page(store.getPublicArticles(AFTER), ['embargoed'], 1, 10, AFTER);
+    expect(after.hits.map((hit) => hit.article.slug)).toEqual(['nato-summit-scheduled']);
+    expect(search.page(store.getPublicArticles(BEFORE), ['embargoed'], 1, 10, BEFORE).total).toBe(0);
+  });
+
   it('finds a scheduled article once the clock passes its time, without a new file, and not before', () => {
     const search = publicSearchOf(buildAt(BEFORE));
     expect(slugs(search.over(store.getPublicArticles(BEFORE)).search(['embargoed'], BEFORE))).toEqual([]);
