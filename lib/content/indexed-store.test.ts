@@ -210,6 +210,19 @@ describe('the indexed store', () => {
     await expect.poll(titles, { timeout: 5_000, interval: 10 }).toEqual(['Third Story, Revised', 'Second Story']);
   });
 
+  it('keeps the same public list through a comparison that finds nothing changed (no list made again per step)', async () => {
+    const root = site();
+    // A scheduled article found by the comparison rightly ends the list's validity at its time: none here.
+    fs.rmSync(path.join(root, 'content/news/later-story.md'));
+    await build(root);
+    const { store, log } = open(root, { syncLimit: 1, step: 1, delay: 0 });
+    const first = store.publicList(NOW);
+    // The comparison reads the files' stamps one per turn: wait until it has passed every file.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(store.publicList(NOW)).toBe(first);
+    expect(log).toEqual([]);
+  });
+
   it('serves the index as built, and says so once, when the content folder is not where the server looks', async () => {
     const root = site();
     await build(root);

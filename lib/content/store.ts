@@ -313,12 +313,6 @@ export function fileStamp(contentDir: string, collection: 'news' | 'pages', abso
   return stampOf(fs.statSync(absolute), images);
 }
 
-/** The same, read without holding up the event loop. */
-export async function fileStampInBackground(contentDir: string, collection: 'news' | 'pages', absolute: string, slug: string): Promise<string> {
-  const [own, images] = await Promise.all([fs.promises.stat(absolute), fs.promises.stat(path.join(contentDir, 'images', collection, slug)).catch(() => undefined)]);
-  return stampOf(own, images);
-}
-
 const stampOf = (own: fs.Stats, images: fs.Stats | undefined) => `${own.size}:${own.mtimeMs}:${images ? String(images.mtimeMs) : ''}`;
 
 /** One file's load, kept while the file is unchanged: its own issues (not the cross-file slug ones) and item. */
